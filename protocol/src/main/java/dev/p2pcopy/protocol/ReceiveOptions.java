@@ -1,0 +1,92 @@
+package dev.p2pcopy.protocol;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Options of {@link P2pCopy#receive}; the same as the CLI's {@code receive} flags. Build with
+ * {@link #builder(URI, Path)}.
+ */
+public final class ReceiveOptions {
+    private final URI relay;
+    private final Path outputDir;
+    private final OfferHandler offerHandler;
+    private final ConflictPolicy conflictPolicy;
+    private final TransferListener listener;
+
+    private ReceiveOptions(Builder b) {
+        this.relay = b.relay;
+        this.outputDir = b.outputDir;
+        this.offerHandler = b.offerHandler;
+        this.conflictPolicy = b.conflictPolicy;
+        this.listener = b.listener;
+    }
+
+    /** Starts options for receiving through {@code relay} into {@code outputDir}. */
+    public static Builder builder(URI relay, Path outputDir) {
+        return new Builder(relay, outputDir);
+    }
+
+    /** The relay's base URI. */
+    public URI relay() {
+        return relay;
+    }
+
+    /** The folder that received files and folders are written into. */
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    /** Decides on the sender's offer. */
+    public OfferHandler offerHandler() {
+        return offerHandler;
+    }
+
+    /** What to do when a name is taken. */
+    public ConflictPolicy conflictPolicy() {
+        return conflictPolicy;
+    }
+
+    /** Where state and progress go. */
+    public TransferListener listener() {
+        return listener;
+    }
+
+    /** Builder for {@link ReceiveOptions}. */
+    public static final class Builder {
+        private final URI relay;
+        private final Path outputDir;
+        private OfferHandler offerHandler = OfferHandler.ACCEPT_ALL;
+        private ConflictPolicy conflictPolicy = ConflictPolicy.RENAME;
+        private TransferListener listener = TransferListener.NONE;
+
+        private Builder(URI relay, Path outputDir) {
+            this.relay = Objects.requireNonNull(relay, "relay");
+            this.outputDir = Objects.requireNonNull(outputDir, "outputDir");
+        }
+
+        /** Sets who decides on the offer (default: accept everything). */
+        public Builder offerHandler(OfferHandler offerHandler) {
+            this.offerHandler = Objects.requireNonNull(offerHandler, "offerHandler");
+            return this;
+        }
+
+        /** Sets the name-conflict policy (default {@link ConflictPolicy#RENAME}). */
+        public Builder conflictPolicy(ConflictPolicy conflictPolicy) {
+            this.conflictPolicy = Objects.requireNonNull(conflictPolicy, "conflictPolicy");
+            return this;
+        }
+
+        /** Sets the listener for state and progress. */
+        public Builder listener(TransferListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The options. */
+        public ReceiveOptions build() {
+            return new ReceiveOptions(this);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.p2pcopy.protocol;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Options of {@link P2pCopy#send}; the same as the CLI's {@code send} flags. Build with {@link
+ * #builder(URI)}.
+ */
+public final class SendOptions {
+    /** Smallest allowed chunk size: 64 KiB. */
+    public static final int MIN_CHUNK_SIZE = 64 * 1024;
+    /** Largest allowed chunk size: 16 MiB. */
+    public static final int MAX_CHUNK_SIZE = 16 * 1024 * 1024;
+    /** Default chunk size: 1 MiB. */
+    public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
+
+    private final URI relay;
+    private final String code;
+    private final int chunkSize;
+    private final Compression compression;
+    private final TransferListener listener;
+
+    private SendOptions(Builder b) {
+        this.relay = b.relay;
+        this.code = b.code;
+        this.chunkSize = b.chunkSize;
+        this.compression = b.compression;
+        this.listener = b.listener;
+    }
+
+    /** Starts options for a transfer through {@code relay} ({@code ws://} or {@code wss://}). */
+    public static Builder builder(URI relay) {
+        return new Builder(relay);
+    }
+
+    /** The relay's base URI. */
+    public URI relay() {
+        return relay;
+    }
+
+    /** The code chosen by the caller, or empty to have one generated. */
+    public Optional<String> code() {
+        return Optional.ofNullable(code);
+    }
+
+    /** Bytes of file data per DATA frame. */
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    /** Compression mode. */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** Where state and progress go. */
+    public TransferListener listener() {
+        return listener;
+    }
+
+    /** Builder for {@link SendOptions}. */
+    public static final class Builder {
+        private final URI relay;
+        private String code;
+        private int chunkSize = DEFAULT_CHUNK_SIZE;
+        private Compression compression = Compression.AUTO;
+        private TransferListener listener = TransferListener.NONE;
+
+        private Builder(URI relay) {
+            this.relay = Objects.requireNonNull(relay, "relay");
+        }
+
+        /** Uses this code instead of a generated one; it is normalised like the receiver's. */
+        public Builder code(String code) {
+            this.code = code;
+            return this;
+        }
+
+        /**
+         * Sets the chunk size, between {@link #MIN_CHUNK_SIZE} and {@link #MAX_CHUNK_SIZE}.
+         *
+         * @throws TransferException with {@link FailureReason#USAGE} when out of range
+         */
+        public Builder chunkSize(int chunkSize) {
+            if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
+                throw new TransferException(
+                        FailureReason.USAGE,
+                        "The chunk size must be between 64 KiB and 16 MiB, not " + chunkSize + " bytes.");
+            }
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /** Sets the compression mode (default {@link Compression#AUTO}). */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /** Sets the listener for state and progress. */
+        public Builder listener(TransferListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The options. */
+        public SendOptions build() {
+            return new SendOptions(this);
+        }
+    }
+}
