@@ -1,0 +1,22 @@
+package dev.p2pcopy.protocol.message;
+
+import java.util.List;
+
+/**
+ * HELLO: the first frame each peer sends after pairing.
+ *
+ * @param version protocol version, 1
+ * @param role "send" or "receive": pairing two senders is caught here
+ * @param codecs DATA codecs this peer can decode, by name ("none", "zstd")
+ * @param chunkSize the sender's piece size; the receiver sends 0
+ */
+public record Hello(int version, String role, List<String> codecs, int chunkSize) {
+    /** Validates the fields; Jackson calls this for received frames too. */
+    public Hello {
+        Checks.require(version > 0, "HELLO has no valid version.");
+        Checks.require("send".equals(role) || "receive".equals(role), "HELLO names an unknown role.");
+        Checks.require(codecs != null && codecs.size() <= 16, "HELLO lists no valid codecs.");
+        codecs = List.copyOf(codecs);
+        Checks.require(chunkSize >= 0, "HELLO has a negative chunk size.");
+    }
+}
