@@ -1,5 +1,6 @@
 package dev.p2pcopy.protocol;
 
+import dev.p2pcopy.protocol.engine.Engine;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,11 +22,11 @@ public final class P2pCopy {
      * the code becomes available through {@link Transfer#code()}.
      */
     public static Transfer send(List<Path> paths, SendOptions options) {
-        throw new UnsupportedOperationException("engine not wired yet");
+        return Engine.send(paths, options);
     }
 
     /** Starts receiving with {@code code} (normalised: case, spaces and dashes do not matter). */
     public static Transfer receive(String code, ReceiveOptions options) {
-        throw new UnsupportedOperationException("engine not wired yet");
+        return Engine.receive(code, options);
     }
 }

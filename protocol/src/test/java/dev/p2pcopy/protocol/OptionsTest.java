@@ -33,7 +33,10 @@ class OptionsTest {
         assertThat(o.chunkSize()).isEqualTo(64 * 1024);
         assertThat(o.compression()).isEqualTo(Compression.NONE);
         assertThat(o.listener()).isSameAs(listener);
-        assertThat(SendOptions.builder(RELAY).chunkSize(SendOptions.MAX_CHUNK_SIZE).build().chunkSize())
+        assertThat(SendOptions.builder(RELAY)
+                        .chunkSize(SendOptions.MAX_CHUNK_SIZE)
+                        .build()
+                        .chunkSize())
                 .isEqualTo(16 * 1024 * 1024);
     }
 

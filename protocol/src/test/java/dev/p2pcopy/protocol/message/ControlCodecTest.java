@@ -20,7 +20,11 @@ class ControlCodecTest {
     private static final String SHA = "ab".repeat(32);
 
     private static Frame frame(FrameType type, String json) {
-        return new Frame(type, 0, 0, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
+        return new Frame(
+                type,
+                0,
+                0,
+                ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
     }
 
     private static <T> T roundTrip(T message) throws ProtocolException {
@@ -102,7 +106,9 @@ class ControlCodecTest {
                         frame(FrameType.FILE_END, "{\"fileIndex\":0,\"sha256\":\"XYZ\"}"), FileEnd.class))
                 .hasMessageContaining("FILE_END carries no valid SHA-256.");
         assertThatThrownBy(() -> ControlCodec.decode(
-                        frame(FrameType.ACCEPT, "{\"accepted\":false,\"reason\":null,\"resumeOffsets\":[],\"credit\":0}"),
+                        frame(
+                                FrameType.ACCEPT,
+                                "{\"accepted\":false,\"reason\":null,\"resumeOffsets\":[],\"credit\":0}"),
                         Accept.class))
                 .hasMessageContaining("gives no reason");
     }
@@ -128,10 +134,12 @@ class ControlCodecTest {
         String noPath = "{\"entries\":[{\"path\":null,\"type\":\"FILE\",\"size\":1,\"mtimeMillis\":0,\"mode\":-1}]}";
         assertThatThrownBy(() -> ControlCodec.decode(frame(FrameType.MANIFEST, noPath), Manifest.class))
                 .hasMessage("A manifest entry has no path or type.");
-        String negative = "{\"entries\":[{\"path\":\"a\",\"type\":\"FILE\",\"size\":-1,\"mtimeMillis\":0,\"mode\":-1}]}";
+        String negative =
+                "{\"entries\":[{\"path\":\"a\",\"type\":\"FILE\",\"size\":-1,\"mtimeMillis\":0,\"mode\":-1}]}";
         assertThatThrownBy(() -> ControlCodec.decode(frame(FrameType.MANIFEST, negative), Manifest.class))
                 .hasMessage("Manifest entry 'a' has an invalid size.");
-        String dirWithSize = "{\"entries\":[{\"path\":\"d\",\"type\":\"DIR\",\"size\":3,\"mtimeMillis\":0,\"mode\":-1}]}";
+        String dirWithSize =
+                "{\"entries\":[{\"path\":\"d\",\"type\":\"DIR\",\"size\":3,\"mtimeMillis\":0,\"mode\":-1}]}";
         assertThatThrownBy(() -> ControlCodec.decode(frame(FrameType.MANIFEST, dirWithSize), Manifest.class))
                 .hasMessage("Manifest entry 'd' has an invalid size.");
         String badType = "{\"entries\":[{\"path\":\"d\",\"type\":\"LINK\",\"size\":0,\"mtimeMillis\":0,\"mode\":-1}]}";

@@ -1,0 +1,327 @@
+package dev.p2pcopy.protocol.engine;
+
+import dev.p2pcopy.protocol.FailureReason;
+import dev.p2pcopy.protocol.ReceiveOptions;
+import dev.p2pcopy.protocol.SendOptions;
+import dev.p2pcopy.protocol.TransferException;
+import dev.p2pcopy.protocol.TransferResult;
+import dev.p2pcopy.protocol.TransferState;
+import dev.p2pcopy.protocol.code.Code;
+import dev.p2pcopy.protocol.frame.DataFrame;
+import dev.p2pcopy.protocol.frame.Frame;
+import dev.p2pcopy.protocol.frame.ProtocolException;
+import dev.p2pcopy.protocol.manifest.EntryType;
+import dev.p2pcopy.protocol.manifest.Manifest;
+import dev.p2pcopy.protocol.manifest.ManifestEntry;
+import dev.p2pcopy.protocol.manifest.UnsafePathException;
+import dev.p2pcopy.protocol.message.Accept;
+import dev.p2pcopy.protocol.message.Ack;
+import dev.p2pcopy.protocol.message.ControlCodec;
+import dev.p2pcopy.protocol.message.Done;
+import dev.p2pcopy.protocol.message.FileEnd;
+import dev.p2pcopy.protocol.message.Hello;
+import dev.p2pcopy.protocol.transport.Role;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The receiving side: joins the room, checks the offer (paths, free space, name conflicts),
+ * asks the {@link dev.p2pcopy.protocol.OfferHandler}, then writes and verifies the files.
+ * OkHttp's reader thread decodes frames and queues pieces, bounded by the credit granted; the
+ * session thread writes and hashes them, commits each file, and grants credit back.
+ */
+final class ReceiverSession extends Session {
+    /** Smallest credit window. */
+    static final long MIN_WINDOW = 8L * 1024 * 1024;
+
+    private final String rawCode;
+    private final ReceiveOptions options;
+    private final AtomicLong granted = new AtomicLong();
+    private final PieceDecoder decoder = new PieceDecoder();
+    private final Flusher flusher = new Flusher();
+    private long received;
+    private IncomingFile current;
+
+    ReceiverSession(String rawCode, ReceiveOptions options, TransferHandle handle, ProgressMeter meter) {
+        super(options.relay(), Role.RECEIVE, handle, meter);
+        this.rawCode = rawCode;
+        this.options = options;
+    }
+
+    @Override
+    TransferResult execute() {
+        Code code = Codes.parse(rawCode);
+        handle.codeKnown(code.value());
+        join(code);
+        handle.enter(TransferState.WAITING_FOR_PEER);
+        awaitPaired();
+        Hello peer = exchangeHello(0);
+        if (peer.chunkSize() < SendOptions.MIN_CHUNK_SIZE || peer.chunkSize() > SendOptions.MAX_CHUNK_SIZE) {
+            throw Failures.protocol("The sender's chunk size of " + peer.chunkSize() + " bytes is out of range.");
+        }
+
+        Manifest manifest = expect(Manifest.class);
+        ManifestChecks.check(manifest);
+        Path outputDir = options.outputDir().toAbsolutePath().normalize();
+        ConflictResolver.Plan plan;
+        try {
+            plan = ConflictResolver.plan(outputDir, manifest, options.conflictPolicy());
+        } catch (UnsafePathException e) {
+            throw ManifestChecks.refused(e);
+        }
+        List<ManifestEntry> entries = manifest.entries();
+        List<Long> offsets = new ArrayList<>(entries.size());
+        long skippedBytes = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            long offset = plan.skipped()[i] ? entries.get(i).size() : 0;
+            offsets.add(offset);
+            skippedBytes += offset;
+        }
+        FreeSpace.check(outputDir, manifest.totalBytes() - skippedBytes);
+
+        List<Integer> files = new ArrayList<>();
+        List<String> filePaths = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).type() == EntryType.FILE) {
+                files.add(i);
+                filePaths.add(entries.get(i).path());
+            }
+        }
+        meter.start(manifest.totalBytes(), filePaths, skippedBytes);
+        handle.enter(TransferState.AWAITING_ACCEPT);
+        if (!decide(manifest)) {
+            send(Accept.no("The receiver declined."));
+            fail(new TransferException(FailureReason.PEER_DECLINED, "You declined the transfer."), false);
+            checkNotFailed();
+        }
+
+        createDirectories(manifest, plan);
+        int piece = Math.min(peer.chunkSize(), SenderSession.MAX_PIECE);
+        long window = Math.max(MIN_WINDOW, 4L * piece);
+        granted.addAndGet(window);
+        send(Accept.yes(offsets, window));
+        handle.enter(TransferState.TRANSFERRING);
+
+        Receipt receipt = new Receipt(manifest, plan, files, skippedBytes, window / 8);
+        receipt.run();
+        finishDirectories(manifest, plan);
+        // Settled first: once the sender has our DONE it may leave before this thread goes on.
+        settle();
+        send(new Done(files.size(), receipt.verified));
+        return new TransferResult(files.size(), receipt.written, elapsed(), plan.topLevel());
+    }
+
+    private boolean decide(Manifest manifest) {
+        try {
+            CompletableFuture<Boolean> answer =
+                    options.offerHandler().onOffer(manifest).toCompletableFuture();
+            return Boolean.TRUE.equals(await(answer));
+        } catch (TransferException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new TransferException(
+                    FailureReason.CANCELLED, "The offer could not be answered: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void createDirectories(Manifest manifest, ConflictResolver.Plan plan) {
+        List<ManifestEntry> entries = manifest.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).type() == EntryType.DIR) {
+                Path dir = plan.targets().get(i);
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw Failures.localIo("create the folder", dir, e);
+                }
+            }
+        }
+    }
+
+    /** Folder times and modes last, deepest first: writing into a folder changes its time. */
+    private static void finishDirectories(Manifest manifest, ConflictResolver.Plan plan) {
+        List<Integer> dirs = new ArrayList<>();
+        List<ManifestEntry> entries = manifest.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).type() == EntryType.DIR) {
+                dirs.add(i);
+            }
+        }
+        dirs.sort(Comparator.comparingInt((Integer i) -> plan.targets().get(i).getNameCount())
+                .reversed());
+        for (int i : dirs) {
+            Path dir = plan.targets().get(i);
+            try {
+                Files.setLastModifiedTime(
+                        dir, FileTime.fromMillis(entries.get(i).mtimeMillis()));
+                PosixModes.apply(dir, entries.get(i).mode());
+            } catch (IOException e) {
+                throw Failures.localIo("update the folder", dir, e);
+            }
+        }
+    }
+
+    /** The data phase: pieces and FILE_ENDs in order until the sender's DONE. */
+    private final class Receipt {
+        private final Manifest manifest;
+        private final ConflictResolver.Plan plan;
+        private final List<Integer> files;
+        private final long ackBatch;
+        private int nextFile;
+        private int filesDone;
+        private int filesAcked;
+        private long verified;
+        private long written;
+        private long pendingCredit;
+
+        Receipt(Manifest manifest, ConflictResolver.Plan plan, List<Integer> files, long skipped, long ackBatch) {
+            this.manifest = manifest;
+            this.plan = plan;
+            this.files = files;
+            this.verified = skipped;
+            this.ackBatch = ackBatch;
+        }
+
+        void run() {
+            while (true) {
+                Object message = next();
+                if (message instanceof DataFrame piece) {
+                    write(piece);
+                } else if (message instanceof FileEnd end) {
+                    commit(end);
+                } else if (message instanceof Done) {
+                    if (nextFile != files.size()) {
+                        throw Failures.protocol("The sender finished before sending every file.");
+                    }
+                    return;
+                } else {
+                    throw Failures.protocol("Unexpected " + message.getClass().getSimpleName()
+                            + " from the sender while files were arriving.");
+                }
+                acknowledge();
+            }
+        }
+
+        private int expectedFile(int index) {
+            if (nextFile >= files.size() || index != files.get(nextFile)) {
+                throw Failures.protocol("The sender sent file " + index + " out of order.");
+            }
+            return index;
+        }
+
+        private void write(DataFrame piece) {
+            int index = expectedFile(piece.fileIndex());
+            ManifestEntry entry = manifest.entries().get(index);
+            if (plan.skipped()[index]) {
+                throw Failures.protocol("The sender sent data for " + entry.path() + ", which was to be skipped.");
+            }
+            Path target = plan.targets().get(index);
+            try {
+                if (current == null) {
+                    current = IncomingFile.create(target, flusher);
+                }
+                if (piece.offset() != current.written()) {
+                    throw Failures.protocol("A piece of " + entry.path() + " arrived at offset " + piece.offset()
+                            + " where " + current.written() + " was expected.");
+                }
+                if (current.written() + piece.rawLength() > entry.size()) {
+                    throw Failures.protocol(
+                            "The sender sent more than the " + entry.size() + " bytes of " + entry.path() + ".");
+                }
+                ByteBuffer bytes = decoder.decode(piece);
+                current.write(bytes);
+            } catch (ProtocolException e) {
+                throw Failures.protocol(e);
+            } catch (IOException e) {
+                throw Failures.localIo("write", target, e);
+            }
+            verified += piece.rawLength();
+            written += piece.rawLength();
+            pendingCredit += piece.rawLength();
+            meter.update(verified, filesDone);
+        }
+
+        private void commit(FileEnd end) {
+            int index = expectedFile(end.fileIndex());
+            ManifestEntry entry = manifest.entries().get(index);
+            if (!plan.skipped()[index]) {
+                Path target = plan.targets().get(index);
+                boolean intact;
+                try {
+                    if (current == null) {
+                        current = IncomingFile.create(target, flusher);
+                    }
+                    if (current.written() != entry.size()) {
+                        throw Failures.protocol(entry.path() + " ended after " + current.written() + " of its "
+                                + entry.size() + " bytes.");
+                    }
+                    intact = current.commit(end.sha256(), entry.mtimeMillis(), entry.mode());
+                } catch (IOException e) {
+                    throw Failures.localIo("save", target, e);
+                }
+                current = null;
+                if (!intact) {
+                    throw new TransferException(
+                            FailureReason.INTEGRITY,
+                            entry.path() + " was corrupted in transit (SHA-256 mismatch); nothing was saved under"
+                                    + " its name.");
+                }
+            }
+            nextFile++;
+            filesDone++;
+            meter.update(verified, filesDone);
+        }
+
+        /** Grants credit back in batches, and reports finished files when nothing else is queued. */
+        private void acknowledge() {
+            boolean idle = inboxEmpty();
+            if (pendingCredit >= ackBatch || (idle && (pendingCredit > 0 || filesDone != filesAcked))) {
+                granted.addAndGet(pendingCredit);
+                send(new Ack(verified, filesDone, pendingCredit));
+                pendingCredit = 0;
+                filesAcked = filesDone;
+            }
+        }
+    }
+
+    @Override
+    void onPeerFrame(Frame frame) throws ProtocolException {
+        switch (frame.type()) {
+            case HELLO -> deliver(ControlCodec.decode(frame, Hello.class));
+            case MANIFEST -> deliver(ControlCodec.decode(frame, Manifest.class));
+            case DATA -> {
+                DataFrame piece = DataFrame.parse(frame);
+                received += piece.rawLength();
+                if (received > granted.get()) {
+                    throw new ProtocolException("The sender sent more data than the receiver allowed.");
+                }
+                deliver(piece);
+            }
+            case FILE_END -> deliver(ControlCodec.decode(frame, FileEnd.class));
+            case DONE -> deliver(ControlCodec.decode(frame, Done.class));
+            default ->
+                throw new ProtocolException(
+                        "The sender sent a " + frame.type() + " frame, which only a receiver sends.");
+        }
+    }
+
+    @Override
+    void cleanup() {
+        if (current != null) {
+            current.discard();
+            current = null;
+        }
+        decoder.close();
+        flusher.close();
+    }
+}

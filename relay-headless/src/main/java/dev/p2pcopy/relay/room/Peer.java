@@ -1,0 +1,115 @@
+package dev.p2pcopy.relay.room;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One connected WebSocket peer and the few things the relay does to it: notices, pausing reads, closing.
+ *
+ * <p>Safe to use from any thread; Netty runs the writes on the peer's own event loop.
+ */
+public final class Peer {
+
+    /** How long the relay waits for the peer to answer its close frame before it drops the connection. */
+    private static final long CLOSE_REPLY_TIMEOUT_MILLIS = 2000;
+
+    private static final AttributeKey<Peer> KEY = AttributeKey.valueOf(Peer.class, "peer");
+
+    private final Channel channel;
+    private final Role role;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile Peer partner;
+    /** The room this peer belongs to; guarded by the {@link RoomRegistry}'s lock. */
+    Room room;
+
+    /**
+     * Wraps a channel whose WebSocket handshake has completed and attaches the peer to it.
+     *
+     * @param channel the peer's connection
+     * @param role the role the peer asked for
+     */
+    public Peer(Channel channel, Role role) {
+        this.channel = channel;
+        this.role = role;
+        channel.attr(KEY).set(this);
+    }
+
+    /**
+     * Finds the peer attached to a channel.
+     *
+     * @param channel a connection
+     * @return its peer, or {@code null} while the connection is still plain HTTP
+     */
+    public static Peer of(Channel channel) {
+        return channel.attr(KEY).get();
+    }
+
+    /** @return the peer's connection */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** @return the role the peer holds */
+    public Role role() {
+        return role;
+    }
+
+    /** @return the peer this one is paired with, or {@code null} while it waits */
+    public Peer partner() {
+        return partner;
+    }
+
+    void partner(Peer partner) {
+        this.partner = partner;
+    }
+
+    /**
+     * Sends a notice such as {@code {"event":"paired"}} as a text frame.
+     *
+     * @param json the notice
+     */
+    public void notice(String json) {
+        channel.writeAndFlush(new TextWebSocketFrame(json));
+    }
+
+    /** Stops reading from this peer, because the peer it forwards to cannot take more yet. */
+    public void pauseReading() {
+        channel.config().setAutoRead(false);
+    }
+
+    /** Reads from this peer again. */
+    public void resumeReading() {
+        channel.config().setAutoRead(true);
+    }
+
+    /**
+     * Starts the WebSocket close handshake; the connection ends when the peer answers or after a short
+     * timeout. Later calls do nothing.
+     *
+     * @param code the close code, e.g. {@code 4408}
+     * @param reason one sentence for the person behind the peer
+     */
+    public void close(int code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        // Keep reading: the peer's close reply ends the connection, and unread bytes would turn our FIN into
+        // a reset that can swallow the close frame.
+        resumeReading();
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        // A peer that does not answer, or does not even read, is dropped after a while.
+        ScheduledFuture<?> drop =
+                channel.eventLoop().schedule(() -> channel.close(), CLOSE_REPLY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closed -> drop.cancel(false));
+    }
+
+    @Override
+    public String toString() {
+        return role.wireName() + " " + channel.remoteAddress();
+    }
+}
