@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,6 +205,49 @@ class TransferEndToEndTest {
                     .allSatisfy(p -> assertThat(p.verifiedBytes()).isLessThanOrEqualTo(p.totalBytes()));
         }
         assertThat(run.sender().progress().verifiedBytes()).isEqualTo(5L * Peers.CHUNK);
+    }
+
+    @Test
+    void aStalledReceiverHoldsTheSenderToItsCredit() throws Exception {
+        Path file = Trees.randomFile(src().resolve("big.bin"), 32L << 20, 11);
+        long window = 8L << 20;
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransferListener slowDisk = new TransferListener() {
+            @Override
+            public void onProgress(TransferProgress p) {
+                if (p.verifiedBytes() > 0 && stalled.getCount() > 0) {
+                    stalled.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        try (RelayServer own = RelayServer.start(
+                RelayConfig.builder().host("127.0.0.1").port(0).build())) {
+            Peers.Run run = Peers.start(own.uri(), List.of(file), out(), b -> b, b -> b.listener(slowDisk));
+            assertThat(stalled.await(30, TimeUnit.SECONDS)).isTrue();
+            // The receiver writes nothing more and grants nothing more: the sender must stop at its window.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (own.stats().bytesForwarded() < window) {
+                assertThat(System.nanoTime()).as("sender used its credit").isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            long watchUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() < watchUntil) {
+                assertThat(own.stats().bytesForwarded()).isLessThan(window + (64 << 10));
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            release.countDown();
+            assertThat(run.received().bytes()).isEqualTo(32L << 20);
+            run.sent();
+            assertThat(own.stats().peakBufferedBytes()).isLessThan(window + (1 << 20));
+        } finally {
+            release.countDown();
+        }
     }
 
     /** Records what a listener hears. */

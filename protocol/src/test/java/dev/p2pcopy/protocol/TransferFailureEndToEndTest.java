@@ -186,8 +186,34 @@ class TransferFailureEndToEndTest {
     }
 
     @Test
+    void aSourceThatChangesAfterTheOfferIsALocalError() throws Exception {
+        Path file = Trees.randomFile(src().resolve("growing.log"), 1000, 1);
+        Path out = out();
+
+        Peers.Run run = Peers.start(
+                relay.uri(),
+                List.of(file),
+                out,
+                b -> b,
+                b -> b.offerHandler(m -> {
+                    try {
+                        Files.writeString(file, "more", java.nio.file.StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return CompletableFuture.completedFuture(true);
+                }));
+
+        String message = file + " changed while it was being sent; send it again once it is complete.";
+        assertFails(run.sender(), FailureReason.LOCAL_IO, message);
+        assertFails(run.receiver(), FailureReason.PEER_FAILED, message);
+        assertThat(Trees.listing(out)).isEmpty();
+    }
+
+    @Test
     void cancellingMidTransferTellsTheOtherSideAndLeavesNoPartialFiles() throws Exception {
-        Path file = Trees.randomFile(src().resolve("big.bin"), 8L << 20, 5);
+        // Larger than the credit window, so it cannot complete while the receiver is stalled.
+        Path file = Trees.randomFile(src().resolve("big.bin"), 24L << 20, 5);
         Path out = out();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
@@ -286,7 +312,7 @@ class TransferFailureEndToEndTest {
     @ValueSource(strings = {"../evil", "/abs", "a\u0000b"})
     void hostileManifestPathsAreRefusedAndNothingIsWritten(String path) throws Exception {
         Path out = Files.createDirectories(tmp.resolve("deep/out"));
-        Code code = Code.parse("41-hostile-" + Math.abs(path.hashCode()));
+        Code code = Code.parse((4100 + path.length()) + "-hostile");
         Transfer receiver = P2pCopy.receive(
                 code.value(), ReceiveOptions.builder(relay.uri(), out).build());
         try (RawPeer sender = new RawPeer(relay.uri(), code.roomId(), Role.SEND)) {
@@ -339,7 +365,7 @@ class TransferFailureEndToEndTest {
     void aSenderThatExceedsItsCreditOrSkipsAheadIsStopped() throws Exception {
         for (int variant = 0; variant < 2; variant++) {
             Path out = Files.createDirectories(tmp.resolve("out" + variant));
-            Code code = Code.parse("61-greedy-" + variant);
+            Code code = Code.parse("61" + variant + "-greedy");
             Transfer receiver = P2pCopy.receive(
                     code.value(), ReceiveOptions.builder(relay.uri(), out).build());
             try (RawPeer sender = new RawPeer(relay.uri(), code.roomId(), Role.SEND)) {

@@ -84,11 +84,7 @@ final class SenderSession extends Session {
         send(manifest);
         meter.start(manifest.totalBytes(), filePaths(manifest), 0);
         handle.enter(TransferState.AWAITING_ACCEPT);
-        Accept accept = expect(Accept.class);
-        if (!accept.accepted()) {
-            fail(new TransferException(FailureReason.PEER_DECLINED, Failures.peerText(accept.reason())), false);
-            checkNotFailed();
-        }
+        Accept accept = expect(Accept.class); // a refusal ends the session on the reader thread
         List<Long> offsets = checkOffsets(manifest, accept);
         credit.grant(accept.credit());
         handle.enter(TransferState.TRANSFERRING);
@@ -247,7 +243,12 @@ final class SenderSession extends Session {
             case HELLO -> deliver(ControlCodec.decode(frame, Hello.class));
             case ACCEPT -> {
                 Accept accept = ControlCodec.decode(frame, Accept.class);
-                accepted = accept.accepted();
+                if (!accept.accepted()) {
+                    // Handled here, not queued: the receiver hangs up right after declining.
+                    fail(new TransferException(FailureReason.PEER_DECLINED, Failures.peerText(accept.reason())), false);
+                    return;
+                }
+                accepted = true;
                 deliver(accept);
             }
             case ACK -> {

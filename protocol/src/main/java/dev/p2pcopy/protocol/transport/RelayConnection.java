@@ -30,7 +30,9 @@ public final class RelayConnection {
     /** Largest frame {@link #sendUrgent} takes; ERROR frames are far smaller. */
     static final int MAX_URGENT_BYTES = 16 * 1024;
 
-    private static final long SEND_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How long a send waits for OkHttp's queue to move at all before giving up on the relay. */
+    private static final long STALL_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(2);
+
     private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,21 +73,26 @@ public final class RelayConnection {
      * OkHttp's queue is above {@link #QUEUE_HIGH_WATER}; the frame is copied, so the array may
      * be reused once this returns.
      *
-     * @throws TransferException if the connection is gone, or the relay has not taken data for
-     *     a minute
+     * @throws TransferException if the connection is gone, or the relay has not taken any data
+     *     for two minutes
      */
     public void send(byte[] frame, int length) {
         WebSocket ws = socket;
-        long deadline = System.nanoTime() + SEND_DEADLINE_NANOS;
-        while (ws.queueSize() > QUEUE_HIGH_WATER) {
+        long queued = ws.queueSize();
+        long deadline = System.nanoTime() + STALL_LIMIT_NANOS;
+        while (queued > QUEUE_HIGH_WATER) {
             if (ended || closedHere || abandonWaits) {
                 throw lost();
             }
-            if (System.nanoTime() - deadline > 0) {
-                throw new TransferException(
-                        FailureReason.RELAY_UNREACHABLE, "The relay stopped taking data for a minute.");
-            }
             LockSupport.parkNanos(PARK_NANOS);
+            long now = ws.queueSize();
+            if (now != queued) {
+                queued = now;
+                deadline = System.nanoTime() + STALL_LIMIT_NANOS; // still moving, however slowly
+            } else if (System.nanoTime() - deadline > 0) {
+                throw new TransferException(
+                        FailureReason.RELAY_UNREACHABLE, "The relay stopped taking data for two minutes.");
+            }
         }
         if (ended || closedHere || !ws.send(ByteString.of(frame, 0, length))) {
             throw lost();

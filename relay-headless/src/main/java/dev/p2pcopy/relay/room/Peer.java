@@ -79,7 +79,9 @@ public final class Peer {
 
     /** Stops reading from this peer, because the peer it forwards to cannot take more yet. */
     public void pauseReading() {
-        channel.config().setAutoRead(false);
+        if (!closing.get()) { // a closing peer keeps reading, to see the close reply
+            channel.config().setAutoRead(false);
+        }
     }
 
     /** Reads from this peer again. */

@@ -63,7 +63,6 @@ final class Room {
             cancelTimer();
             peer.partner(other);
             other.partner(peer);
-            other.resumeReading();
             other.notice(RelayContract.NOTICE_PAIRED);
             peer.notice(RelayContract.NOTICE_PAIRED);
         }
