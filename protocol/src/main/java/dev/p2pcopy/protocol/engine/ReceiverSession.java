@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The receiving side: joins the room, checks the offer (paths, free space, name conflicts),
  * asks the {@link dev.p2pcopy.protocol.OfferHandler}, then writes and verifies the files.
- * OkHttp's reader thread decodes frames and queues pieces, bounded by the credit granted; the
+ * The connection's I/O thread decodes frames and queues pieces, bounded by the credit granted; the
  * session thread writes and hashes them, commits each file, and grants credit back.
  */
 final class ReceiverSession extends Session {

@@ -43,12 +43,12 @@ import org.slf4j.LoggerFactory;
  * The sending side: scans the files, joins a room (drawing a new code while a generated one is
  * busy), offers the manifest and streams the files under the receiver's credit. One thread
  * reads each file once straight into the frame buffer, hashes it, compresses where it pays
- * and sends; OkHttp's reader thread applies the receiver's ACKs.
+ * and sends; the connection's I/O thread applies the receiver's ACKs.
  */
 final class SenderSession extends Session {
     /** Generated codes tried before giving up on a busy relay. */
     static final int MAX_JOIN_ATTEMPTS = 5;
-    /** Largest piece, so that one frame always fits OkHttp's send queue. */
+    /** Largest piece, so that one frame never exceeds the connection's write buffer mark. */
     static final int MAX_PIECE = 8 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SenderSession.class);

@@ -34,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * What a sender and a receiver session share: the relay connection, framing in both
  * directions, an inbox of decoded messages for the session's own thread, and failure
  * handling. The session thread runs {@link #execute()} from start to end and is the only one
- * that sends; OkHttp's reader thread decodes frames and hands them over. The first failure
+ * that sends; the connection's I/O thread decodes frames and hands them over. The first failure
  * wins, from whichever thread: it wakes the session thread, which tells the peer when the
  * failure is ours, closes the connection, cleans up and then completes the result.
  */
@@ -82,7 +82,7 @@ abstract class Session implements RelayListener {
     /** The whole session, from connecting to the last frame; throws on failure. */
     abstract TransferResult execute();
 
-    /** A frame from the peer other than ERROR, on OkHttp's reader thread. */
+    /** A frame from the peer other than ERROR, on the connection's I/O thread. */
     abstract void onPeerFrame(Frame frame) throws ProtocolException;
 
     /** Releases what the session holds; called once at the end, before the result completes. */

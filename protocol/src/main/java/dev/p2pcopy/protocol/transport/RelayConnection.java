@@ -4,59 +4,88 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.p2pcopy.protocol.FailureReason;
 import dev.p2pcopy.protocol.TransferException;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-import okio.ByteString;
+import javax.net.ssl.SSLException;
 
 /**
  * One peer's WebSocket to one room on the relay. Opened by {@link RelayClient#connect}; {@link
- * #joined()} completes when the relay has let us in, then {@link RelayListener} hears the rest.
+ * #joined()} completes when the relay has let us in, then {@link RelayListener} hears the rest,
+ * on the connection's I/O thread, one call at a time.
  */
 public final class RelayConnection {
-    /**
-     * OkHttp closes the socket when a send would push its queue past 16 MiB. Sends wait while
-     * the queue is above this mark, so that a frame of up to 8 MiB always fits, with room left
-     * for an urgent ERROR.
-     */
-    static final long QUEUE_HIGH_WATER = 8L * 1024 * 1024 - 64 * 1024;
+    /** Sends wait while more than this is queued for the socket. */
+    static final int HIGH_WATER = 8 * 1024 * 1024;
+    /** ...and resume once the queue has drained below this. */
+    static final int LOW_WATER = 4 * 1024 * 1024;
 
     /** Largest frame {@link #sendUrgent} takes; ERROR frames are far smaller. */
     static final int MAX_URGENT_BYTES = 16 * 1024;
 
-    /** How long a send waits for OkHttp's queue to move at all before giving up on the relay. */
+    /** Largest message the relay may deliver: one frame of protocol v1, plus slack. */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024 + 64 * 1024;
+
+    static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
+    /** A close waits this long for queued frames to leave before the socket is cut. */
+    static final long CLOSE_LINGER_MILLIS = 2_000;
+    /** We ping the relay when we have sent nothing for this long (its NAT entry stays warm). */
+    static final int PING_AFTER_SECONDS = 20;
+    /** The relay pings every 30 s; silence for this long means it or the path is gone. */
+    static final int DEAD_AFTER_SECONDS = 75;
+    /** How long a send waits for the socket to drain at all before giving up on the relay. */
     private static final long STALL_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(2);
 
-    private static final long PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI relay;
+    private final URI room;
     private final RelayListener listener;
     private final CompletableFuture<Boolean> joined = new CompletableFuture<>();
     private final AtomicBoolean reported = new AtomicBoolean();
-    private volatile WebSocket socket;
+    private final Object writable = new Object();
+    private volatile Channel channel;
     private volatile boolean opened;
     private volatile boolean ended;
     private volatile boolean closedHere;
     private volatile boolean abandonWaits;
 
-    RelayConnection(URI relay, RelayListener listener) {
+    RelayConnection(URI relay, URI room, RelayListener listener) {
         this.relay = relay;
+        this.room = room;
         this.listener = listener;
-    }
-
-    void attach(WebSocket socket) {
-        this.socket = socket;
-    }
-
-    WebSocketListener callbacks() {
-        return new Callbacks();
     }
 
     /**
@@ -69,39 +98,22 @@ public final class RelayConnection {
     }
 
     /**
-     * Sends bytes {@code [0, length)} of {@code frame} as one binary message. Waits while
-     * OkHttp's queue is above {@link #QUEUE_HIGH_WATER}; the frame is copied, so the array may
-     * be reused once this returns.
+     * Sends bytes {@code [0, length)} of {@code frame} as one binary message. Waits while more
+     * than {@link #HIGH_WATER} bytes are queued for the socket; the frame is copied, so the
+     * array may be reused once this returns.
      *
      * @throws TransferException if the connection is gone, or the relay has not taken any data
      *     for two minutes
      */
     public void send(byte[] frame, int length) {
-        WebSocket ws = socket;
-        long queued = ws.queueSize();
-        long deadline = System.nanoTime() + STALL_LIMIT_NANOS;
-        while (queued > QUEUE_HIGH_WATER) {
-            if (ended || closedHere || abandonWaits) {
-                throw lost();
-            }
-            LockSupport.parkNanos(PARK_NANOS);
-            long now = ws.queueSize();
-            if (now != queued) {
-                queued = now;
-                deadline = System.nanoTime() + STALL_LIMIT_NANOS; // still moving, however slowly
-            } else if (System.nanoTime() - deadline > 0) {
-                throw new TransferException(
-                        FailureReason.RELAY_UNREACHABLE, "The relay stopped taking data for two minutes.");
-            }
-        }
-        if (ended || closedHere || !ws.send(ByteString.of(frame, 0, length))) {
-            throw lost();
-        }
+        Channel ch = liveChannel();
+        awaitWritable(ch);
+        write(ch, frame, length);
     }
 
     /**
-     * Sends a small frame without waiting for OkHttp's queue to drain: for an ERROR while the
-     * session is failing. The high-water mark leaves room for it.
+     * Sends a small frame without waiting for the socket to drain: for an ERROR while the
+     * session is failing.
      *
      * @throws TransferException if the connection is gone
      * @throws IllegalArgumentException if the frame is larger than {@value #MAX_URGENT_BYTES}
@@ -110,17 +122,16 @@ public final class RelayConnection {
         if (length > MAX_URGENT_BYTES) {
             throw new IllegalArgumentException("urgent frames are small; got " + length + " bytes");
         }
-        if (ended || !socket.send(ByteString.of(frame, 0, length))) {
-            throw lost();
-        }
+        write(liveChannel(), frame, length);
     }
 
     /**
-     * Makes sends that wait for the queue to drain give up at once, so that a failing session
+     * Makes sends that wait for the socket to drain give up at once, so that a failing session
      * can still send its ERROR without waiting behind a stalled send.
      */
     public void abandonWaits() {
         abandonWaits = true;
+        wakeSenders();
     }
 
     /**
@@ -131,9 +142,73 @@ public final class RelayConnection {
         closedHere = true;
         joined.completeExceptionally(
                 new TransferException(FailureReason.RELAY_UNREACHABLE, "The connection to the relay was closed."));
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.close(code, reason);
+        wakeSenders();
+        Channel ch = channel;
+        if (ch != null && ch.isActive() && opened) {
+            // Frames queued before this close (a final DONE or ERROR) still go out first.
+            ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            ch.eventLoop().schedule(() -> ch.close(), CLOSE_LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (ch != null) {
+            ch.close();
+        }
+    }
+
+    /** Waits, at most {@code millis}, until the socket is closed. */
+    void awaitClosed(long millis) {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.closeFuture().awaitUninterruptibly(millis);
+        }
+    }
+
+    private Channel liveChannel() {
+        Channel ch = channel;
+        if (ch == null || ended || closedHere) {
+            throw lost();
+        }
+        return ch;
+    }
+
+    private void write(Channel ch, byte[] frame, int length) {
+        // Already a whole WebSocket frame: the pipeline's encoder passes raw buffers through.
+        ch.writeAndFlush(MaskedFrames.binary(ch.alloc(), frame, length));
+    }
+
+    private void awaitWritable(Channel ch) {
+        if (ch.isWritable()) {
+            return;
+        }
+        long deadline = System.nanoTime() + STALL_LIMIT_NANOS;
+        long backlog = ch.bytesBeforeWritable();
+        synchronized (writable) {
+            while (!ch.isWritable()) {
+                if (ended || closedHere || abandonWaits) {
+                    throw lost();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    long now = ch.bytesBeforeWritable();
+                    if (now >= backlog) {
+                        throw new TransferException(
+                                FailureReason.RELAY_UNREACHABLE, "The relay stopped taking data for two minutes.");
+                    }
+                    backlog = now; // still draining, however slowly
+                    deadline = System.nanoTime() + STALL_LIMIT_NANOS;
+                    continue;
+                }
+                try {
+                    writable.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransferException(FailureReason.CANCELLED, "The transfer was interrupted.", e);
+                }
+            }
+        }
+    }
+
+    private void wakeSenders() {
+        synchronized (writable) {
+            writable.notifyAll();
         }
     }
 
@@ -143,12 +218,40 @@ public final class RelayConnection {
 
     private void report(TransferException failure) {
         ended = true;
+        wakeSenders();
         if (closedHere || !reported.compareAndSet(false, true)) {
             return;
         }
         if (!joined.completeExceptionally(failure)) {
             listener.onClosed(failure);
         }
+    }
+
+    void onConnect(Future<? super Void> connect) {
+        if (!connect.isSuccess()) {
+            report(RelayFailures.forFailure(relay, connect.cause(), false));
+        }
+    }
+
+    ChannelInitializer<SocketChannel> initializer() {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) throws SSLException {
+                channel = ch;
+                if (closedHere) {
+                    ch.close();
+                    return;
+                }
+                if ("wss".equalsIgnoreCase(room.getScheme())) {
+                    SslContext tls = SslContextBuilder.forClient().build();
+                    ch.pipeline().addLast(tls.newHandler(ch.alloc(), room.getHost(), RelayEndpoint.port(room)));
+                }
+                ch.pipeline()
+                        .addLast(new HttpClientCodec())
+                        .addLast(new HttpObjectAggregator(64 * 1024))
+                        .addLast(new Handler());
+            }
+        };
     }
 
     private void onNotice(String text) {
@@ -178,38 +281,97 @@ public final class RelayConnection {
         }
     }
 
-    private final class Callbacks extends WebSocketListener {
+    /** Handshake, then relay notices, peer frames, keepalive and closing, on the I/O thread. */
+    private final class Handler extends SimpleChannelInboundHandler<Object> {
+        private final WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
+                room, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_MESSAGE_BYTES);
+
         @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            opened = true;
+        public void channelActive(ChannelHandlerContext ctx) {
+            handshaker.handshake(ctx.channel());
+            ctx.executor()
+                    .schedule(
+                            () -> {
+                                if (!opened) {
+                                    report(new TransferException(
+                                            FailureReason.RELAY_UNREACHABLE,
+                                            "Cannot reach the relay at " + relay + ": it did not answer the upgrade.",
+                                            null));
+                                    ctx.close();
+                                }
+                            },
+                            HANDSHAKE_TIMEOUT_SECONDS,
+                            TimeUnit.SECONDS);
         }
 
         @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            onNotice(text);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            if (!closedHere) {
-                listener.onFrame(bytes.asByteBuffer());
+        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+            if (!opened) {
+                FullHttpResponse response = (FullHttpResponse) msg;
+                try {
+                    handshaker.finishHandshake(ctx.channel(), response);
+                } catch (WebSocketHandshakeException e) {
+                    report(RelayFailures.forRefusedUpgrade(
+                            relay, response.status().code(), response.content().toString(StandardCharsets.UTF_8)));
+                    ctx.close();
+                    return;
+                }
+                opened = true;
+                ctx.pipeline()
+                        .addBefore(
+                                ctx.name(),
+                                "idle",
+                                new IdleStateHandler(DEAD_AFTER_SECONDS, PING_AFTER_SECONDS, 0, TimeUnit.SECONDS))
+                        .addBefore(ctx.name(), "aggregate", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
+                return;
+            }
+            WebSocketFrame frame = (WebSocketFrame) msg;
+            if (frame instanceof BinaryWebSocketFrame) {
+                if (!closedHere) {
+                    listener.onFrame(ByteBuffer.wrap(ByteBufUtil.getBytes(frame.content())));
+                }
+            } else if (frame instanceof TextWebSocketFrame text) {
+                onNotice(text.text());
+            } else if (frame instanceof PingWebSocketFrame) {
+                ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+            } else if (frame instanceof CloseWebSocketFrame close) {
+                report(RelayFailures.forClose(close.statusCode(), close.reasonText()));
+                ctx.writeAndFlush(new CloseWebSocketFrame(RelayEndpoint.CLOSE_NORMAL, null))
+                        .addListener(ChannelFutureListener.CLOSE);
             }
         }
 
         @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            webSocket.close(RelayEndpoint.CLOSE_NORMAL, null);
-            report(RelayFailures.forClose(code, reason));
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                wakeSenders();
+            }
+            ctx.fireChannelWritabilityChanged();
         }
 
         @Override
-        public void onClosed(WebSocket webSocket, int code, String reason) {
-            report(RelayFailures.forClose(code, reason));
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent idle) {
+                if (idle.state() == IdleState.WRITER_IDLE) {
+                    ctx.writeAndFlush(new PingWebSocketFrame());
+                } else if (idle.state() == IdleState.READER_IDLE) {
+                    report(new TransferException(
+                            FailureReason.RELAY_UNREACHABLE,
+                            "The relay stopped answering for " + DEAD_AFTER_SECONDS + " seconds."));
+                    ctx.close();
+                }
+            }
         }
 
         @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            report(RelayFailures.forFailure(relay, t, response, opened));
+        public void channelInactive(ChannelHandlerContext ctx) {
+            report(opened ? lost() : RelayFailures.forFailure(relay, new IOException("connection closed"), false));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            report(RelayFailures.forFailure(relay, cause, opened));
+            ctx.close();
         }
     }
 }

@@ -64,4 +64,12 @@ public final class RelayEndpoint {
         String authority = relay.getRawAuthority();
         return scheme + "://" + authority + path + ROOMS_PATH + roomId + "?" + ROLE_PARAMETER + "=" + role.wireName();
     }
+
+    /** The TCP port of a {@code ws://} or {@code wss://} URI, with the scheme's default. */
+    static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
 }

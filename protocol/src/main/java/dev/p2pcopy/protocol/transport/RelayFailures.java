@@ -2,35 +2,31 @@ package dev.p2pcopy.protocol.transport;
 
 import dev.p2pcopy.protocol.FailureReason;
 import dev.p2pcopy.protocol.TransferException;
-import java.io.IOException;
+import io.netty.channel.ConnectTimeoutException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
-import okhttp3.Response;
 
-/** Turns what OkHttp reports about a relay connection into one sentence for a person. */
+/** Turns what Netty reports about a relay connection into one sentence for a person. */
 final class RelayFailures {
     private static final int MAX_REASON_CHARS = 200;
 
     private RelayFailures() {}
 
-    /** The connection failed: it could not be opened, the upgrade was refused, or it broke. */
-    static TransferException forFailure(URI relay, Throwable t, Response response, boolean opened) {
-        if (response != null && response.code() != 101) {
-            return forRefusedUpgrade(relay, response);
-        }
+    /** The connection could not be opened, or it broke. */
+    static TransferException forFailure(URI relay, Throwable t, boolean opened) {
         if (opened) {
             return new TransferException(FailureReason.RELAY_UNREACHABLE, "The connection to the relay was lost.", t);
         }
         String why;
-        if (t instanceof ConnectException) {
+        if (t instanceof ConnectTimeoutException || t instanceof InterruptedIOException) {
+            why = "the connection timed out";
+        } else if (t instanceof ConnectException) {
             why = "connection refused";
         } else if (t instanceof UnknownHostException) {
             why = "unknown host";
-        } else if (t instanceof InterruptedIOException) {
-            why = "the connection timed out";
         } else if (t instanceof SSLException) {
             why = "the secure connection could not be set up";
         } else {
@@ -66,21 +62,16 @@ final class RelayFailures {
         }
     }
 
-    private static TransferException forRefusedUpgrade(URI relay, Response response) {
-        String body = "";
-        try {
-            body = clause(response.peekBody(4096).string());
-        } catch (IOException | IllegalStateException e) {
-            // The body is only a nicer message; the status code still tells what happened.
-        }
-        if (response.code() == 400) {
+    /** The relay answered the upgrade with HTTP {@code status} and {@code body}. */
+    static TransferException forRefusedUpgrade(URI relay, int status, String body) {
+        String why = clause(body);
+        if (status == 400) {
             return new TransferException(
-                    FailureReason.PROTOCOL,
-                    "The relay refused the request" + (body.isEmpty() ? "." : ": " + body + "."));
+                    FailureReason.PROTOCOL, "The relay refused the request" + (why.isEmpty() ? "." : ": " + why + "."));
         }
         return new TransferException(
                 FailureReason.RELAY_UNREACHABLE,
-                "The server at " + relay + " answered HTTP " + response.code() + "; is it a p2p-copy relay?");
+                "The server at " + relay + " answered HTTP " + status + "; is it a p2p-copy relay?");
     }
 
     /** A relay-supplied text made safe to show: one line, bounded, without a final period. */

@@ -4,7 +4,7 @@ import dev.p2pcopy.protocol.TransferException;
 import java.nio.ByteBuffer;
 
 /**
- * What a {@link RelayConnection} reports once joined. Called on OkHttp's reader thread, one call
+ * What a {@link RelayConnection} reports once joined. Called on the connection's I/O thread, one call
  * at a time and in arrival order: keep the work short.
  */
 public interface RelayListener {

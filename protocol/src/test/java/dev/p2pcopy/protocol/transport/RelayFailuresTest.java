@@ -8,33 +8,15 @@ import dev.p2pcopy.protocol.TransferException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLHandshakeException;
-import okhttp3.MediaType;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class RelayFailuresTest {
     private static final URI RELAY = URI.create("ws://relay.example:8765");
-
-    private static Response response(int code, String body) {
-        return new Response.Builder()
-                .request(new Request.Builder()
-                        .url("http://relay.example:8765/v1/rooms/x")
-                        .build())
-                .protocol(Protocol.HTTP_1_1)
-                .code(code)
-                .message("status")
-                .body(ResponseBody.create(body, MediaType.get("text/plain")))
-                .build();
-    }
 
     private static void check(TransferException e, FailureReason reason, String message) {
         assertThat(e.reason()).isEqualTo(reason);
@@ -44,31 +26,32 @@ class RelayFailuresTest {
     @Test
     void connectionProblemsNameTheRelay() {
         check(
-                RelayFailures.forFailure(RELAY, new ConnectException("Connection refused"), null, false),
+                RelayFailures.forFailure(RELAY, new ConnectException("Connection refused"), false),
                 FailureReason.RELAY_UNREACHABLE,
                 "Cannot reach the relay at ws://relay.example:8765: connection refused.");
         check(
-                RelayFailures.forFailure(RELAY, new UnknownHostException("relay.example"), null, false),
+                RelayFailures.forFailure(RELAY, new UnknownHostException("relay.example"), false),
                 FailureReason.RELAY_UNREACHABLE,
                 "Cannot reach the relay at ws://relay.example:8765: unknown host.");
         check(
-                RelayFailures.forFailure(RELAY, new SocketTimeoutException("connect timed out"), null, false),
+                RelayFailures.forFailure(
+                        RELAY, new io.netty.channel.ConnectTimeoutException("connect timed out"), false),
                 FailureReason.RELAY_UNREACHABLE,
                 "Cannot reach the relay at ws://relay.example:8765: the connection timed out.");
         check(
-                RelayFailures.forFailure(RELAY, new SSLHandshakeException("bad cert"), null, false),
+                RelayFailures.forFailure(RELAY, new SSLHandshakeException("bad cert"), false),
                 FailureReason.RELAY_UNREACHABLE,
                 "Cannot reach the relay at ws://relay.example:8765: the secure connection could not be set up.");
         check(
-                RelayFailures.forFailure(RELAY, new IOException("Weird thing."), null, false),
+                RelayFailures.forFailure(RELAY, new IOException("Weird thing."), false),
                 FailureReason.RELAY_UNREACHABLE,
                 "Cannot reach the relay at ws://relay.example:8765: Weird thing.");
         check(
-                RelayFailures.forFailure(RELAY, new IOException(), null, false),
+                RelayFailures.forFailure(RELAY, new IOException(), false),
                 FailureReason.RELAY_UNREACHABLE,
                 "Cannot reach the relay at ws://relay.example:8765: IOException.");
         check(
-                RelayFailures.forFailure(RELAY, new EOFException(), null, true),
+                RelayFailures.forFailure(RELAY, new EOFException(), true),
                 FailureReason.RELAY_UNREACHABLE,
                 "The connection to the relay was lost.");
     }
@@ -76,18 +59,24 @@ class RelayFailuresTest {
     @Test
     void aRefusedUpgradeExplainsItself() {
         check(
-                RelayFailures.forFailure(
-                        RELAY, new IOException("Expected HTTP 101"), response(400, "Bad room id.\n"), false),
+                RelayFailures.forRefusedUpgrade(RELAY, 400, "Bad room id.\n"),
                 FailureReason.PROTOCOL,
                 "The relay refused the request: Bad room id.");
         check(
-                RelayFailures.forFailure(RELAY, new IOException("Expected HTTP 101"), response(400, ""), false),
+                RelayFailures.forRefusedUpgrade(RELAY, 400, ""),
                 FailureReason.PROTOCOL,
                 "The relay refused the request.");
         check(
-                RelayFailures.forFailure(RELAY, new IOException("Expected HTTP 101"), response(404, "nope"), false),
+                RelayFailures.forRefusedUpgrade(RELAY, 404, "nope"),
                 FailureReason.RELAY_UNREACHABLE,
                 "The server at ws://relay.example:8765 answered HTTP 404; is it a p2p-copy relay?");
+    }
+
+    @Test
+    void defaultPortsFollowTheScheme() {
+        assertThat(RelayEndpoint.port(URI.create("ws://relay.example"))).isEqualTo(80);
+        assertThat(RelayEndpoint.port(URI.create("wss://relay.example"))).isEqualTo(443);
+        assertThat(RelayEndpoint.port(URI.create("ws://relay.example:8765"))).isEqualTo(8765);
     }
 
     @Test

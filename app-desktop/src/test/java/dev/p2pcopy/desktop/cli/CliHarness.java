@@ -1,0 +1,79 @@
+package dev.p2pcopy.desktop.cli;
+
+import dev.p2pcopy.desktop.relay.DefaultRelay;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/** Runs the CLI in this JVM with captured streams, in the foreground or on its own thread. */
+final class CliHarness {
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^Code: (\\S+)$");
+
+    private final DefaultRelay relays;
+
+    /** A harness whose default relay is {@code 127.0.0.1:defaultPort}, ignoring the real environment. */
+    CliHarness(int defaultPort) {
+        this.relays = new DefaultRelay("127.0.0.1", defaultPort, name -> null);
+    }
+
+    /** What a finished command left behind. */
+    record Result(int exitCode, String out, String err) {}
+
+    /** A command running on its own thread. */
+    static final class Running {
+        final WatchedStream out = new WatchedStream();
+        final WatchedStream err = new WatchedStream();
+        CompletableFuture<Integer> exit;
+        Thread thread;
+
+        /** Waits for the sender's {@code Code:} line. */
+        String awaitCode() throws InterruptedException, TimeoutException {
+            return out.await(CODE_LINE, Duration.ofSeconds(20));
+        }
+
+        Result finish() throws InterruptedException, ExecutionException, TimeoutException {
+            int code = exit.get(30, TimeUnit.SECONDS);
+            return new Result(code, out.text(), err.text());
+        }
+    }
+
+    Result run(String stdin, String... args) {
+        Running running = new Running();
+        int code = Main.run(environment(stdin, running), args);
+        return new Result(code, running.out.text(), running.err.text());
+    }
+
+    Running start(String stdin, String... args) {
+        Running running = new Running();
+        CliEnvironment env = environment(stdin, running);
+        running.exit = new CompletableFuture<>();
+        running.thread = new Thread(() -> running.exit.complete(Main.run(env, args)), "cli-" + args[0]);
+        running.thread.setDaemon(true);
+        running.thread.start();
+        return running;
+    }
+
+    private CliEnvironment environment(String stdin, Running running) {
+        return new CliEnvironment(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                running.out.printStream(),
+                running.err.printStream(),
+                false,
+                relays);
+    }
+
+    /** A loopback port that nothing listens on (it was free a moment ago). */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
