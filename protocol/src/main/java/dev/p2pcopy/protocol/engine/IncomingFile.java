@@ -84,23 +84,26 @@ final class IncomingFile implements AutoCloseable {
     }
 
     /**
-     * Checks the content against {@code expectedSha256}; if it matches, flushes the file, sets
-     * its time and mode, and renames it to its final name.
+     * Checks the content against {@code expectedSha256}.
      *
      * @return false if the hash does not match (the temporary file is then deleted)
      */
-    boolean commit(String expectedSha256, long mtimeMillis, int mode) throws IOException {
+    boolean verify(String expectedSha256) {
         String actual = HexFormat.of().formatHex(sha256.digest());
         if (!actual.equals(expectedSha256)) {
             discard();
             return false;
         }
+        return true;
+    }
+
+    /** Once verified: flushes the file to disk, sets its time and mode, renames it to its final name. */
+    void persist(long mtimeMillis, int mode) throws IOException {
         channel.force(true);
         channel.close();
         Files.setLastModifiedTime(temp, FileTime.fromMillis(mtimeMillis));
         PosixModes.apply(temp, mode);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return true;
     }
 
     /** Closes and deletes the temporary file; safe to call more than once. */

@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +49,8 @@ final class ReceiverSession extends Session {
     private final AtomicLong granted = new AtomicLong();
     private final PieceDecoder decoder = new PieceDecoder();
     private final Flusher flusher = new Flusher();
+    private final AtomicInteger filesDone = new AtomicInteger();
+    private final Committer committer = new Committer(this::onCommitted, this::onCommitFailed);
     private long received;
     private IncomingFile current;
 
@@ -113,6 +116,7 @@ final class ReceiverSession extends Session {
 
         Receipt receipt = new Receipt(manifest, plan, files, skippedBytes, window / 8);
         receipt.run();
+        awaitCommits();
         finishDirectories(manifest, plan);
         // Settled first: once the sender has our DONE it may leave before this thread goes on.
         settle();
@@ -172,13 +176,32 @@ final class ReceiverSession extends Session {
     }
 
     /** The data phase: pieces and FILE_ENDs in order until the sender's DONE. */
+    /** Waits for the committer to make every verified file durable under its final name. */
+    private void awaitCommits() {
+        try {
+            committer.awaitAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(FailureReason.CANCELLED, "The transfer was interrupted.", e);
+        }
+        checkNotFailed();
+    }
+
+    private void onCommitted() {
+        meter.update(0, filesDone.incrementAndGet()); // the meter keeps the larger byte count
+    }
+
+    private void onCommitFailed(IncomingFile file, IOException e) {
+        file.discard();
+        fail(Failures.localIo("save", file.target(), e), true);
+    }
+
     private final class Receipt {
         private final Manifest manifest;
         private final ConflictResolver.Plan plan;
         private final List<Integer> files;
         private final long ackBatch;
         private int nextFile;
-        private int filesDone;
         private int filesAcked;
         private long verified;
         private long written;
@@ -248,7 +271,7 @@ final class ReceiverSession extends Session {
             verified += piece.rawLength();
             written += piece.rawLength();
             pendingCredit += piece.rawLength();
-            meter.update(verified, filesDone);
+            meter.update(verified, filesDone.get());
         }
 
         private void commit(FileEnd end) {
@@ -265,10 +288,11 @@ final class ReceiverSession extends Session {
                         throw Failures.protocol(entry.path() + " ended after " + current.written() + " of its "
                                 + entry.size() + " bytes.");
                     }
-                    intact = current.commit(end.sha256(), entry.mtimeMillis(), entry.mode());
+                    intact = current.verify(end.sha256());
                 } catch (IOException e) {
                     throw Failures.localIo("save", target, e);
                 }
+                IncomingFile verifiedFile = current;
                 current = null;
                 if (!intact) {
                     throw new TransferException(
@@ -276,20 +300,22 @@ final class ReceiverSession extends Session {
                             entry.path() + " was corrupted in transit (SHA-256 mismatch); nothing was saved under"
                                     + " its name.");
                 }
+                committer.submit(verifiedFile, entry.mtimeMillis(), entry.mode());
+            } else {
+                onCommitted();
             }
             nextFile++;
-            filesDone++;
-            meter.update(verified, filesDone);
         }
 
         /** Grants credit back in batches, and reports finished files when nothing else is queued. */
         private void acknowledge() {
             boolean idle = inboxEmpty();
-            if (pendingCredit >= ackBatch || (idle && (pendingCredit > 0 || filesDone != filesAcked))) {
+            int done = filesDone.get();
+            if (pendingCredit >= ackBatch || (idle && (pendingCredit > 0 || done != filesAcked))) {
                 granted.addAndGet(pendingCredit);
-                send(new Ack(verified, filesDone, pendingCredit));
+                send(new Ack(verified, done, pendingCredit));
                 pendingCredit = 0;
-                filesAcked = filesDone;
+                filesAcked = done;
             }
         }
     }
@@ -317,6 +343,7 @@ final class ReceiverSession extends Session {
 
     @Override
     void cleanup() {
+        committer.close();
         if (current != null) {
             current.discard();
             current = null;

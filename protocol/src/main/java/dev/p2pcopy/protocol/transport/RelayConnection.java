@@ -60,7 +60,7 @@ public final class RelayConnection {
 
     static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
     /** A close waits this long for queued frames to leave before the socket is cut. */
-    static final long CLOSE_LINGER_MILLIS = 2_000;
+    static final long CLOSE_LINGER_MILLIS = 3_000;
     /** We ping the relay when we have sent nothing for this long (its NAT entry stays warm). */
     static final int PING_AFTER_SECONDS = 20;
     /** The relay pings every 30 s; silence for this long means it or the path is gone. */
@@ -145,8 +145,10 @@ public final class RelayConnection {
         wakeSenders();
         Channel ch = channel;
         if (ch != null && ch.isActive() && opened) {
-            // Frames queued before this close (a final DONE or ERROR) still go out first.
-            ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            // Frames queued before this close (a final DONE or ERROR) still go out first. The
+            // socket stays open until the relay answers the close: cut earlier, it could be
+            // reset while the relay has not read those frames yet, and they would be lost.
+            ch.writeAndFlush(new CloseWebSocketFrame(code, reason));
             ch.eventLoop().schedule(() -> ch.close(), CLOSE_LINGER_MILLIS, TimeUnit.MILLISECONDS);
         } else if (ch != null) {
             ch.close();
@@ -335,6 +337,10 @@ public final class RelayConnection {
             } else if (frame instanceof PingWebSocketFrame) {
                 ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
             } else if (frame instanceof CloseWebSocketFrame close) {
+                if (closedHere) {
+                    ctx.close(); // the relay's answer to our close
+                    return;
+                }
                 report(RelayFailures.forClose(close.statusCode(), close.reasonText()));
                 ctx.writeAndFlush(new CloseWebSocketFrame(RelayEndpoint.CLOSE_NORMAL, null))
                         .addListener(ChannelFutureListener.CLOSE);

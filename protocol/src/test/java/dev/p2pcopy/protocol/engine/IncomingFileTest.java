@@ -44,7 +44,9 @@ class IncomingFileTest {
         assertThat(file.written()).isEqualTo(content.length);
         assertThat(target).doesNotExist();
 
-        assertThat(file.commit(sha256(content), 1_600_000_000_000L, 0640)).isTrue();
+        assertThat(file.verify(sha256(content))).isTrue();
+        assertThat(target).doesNotExist();
+        file.persist(1_600_000_000_000L, 0640);
         assertThat(target).hasBinaryContent(content);
         assertThat(part).doesNotExist();
         assertThat(Files.getLastModifiedTime(target).toMillis()).isEqualTo(1_600_000_000_000L);
@@ -62,7 +64,7 @@ class IncomingFileTest {
         IncomingFile file = IncomingFile.create(target, flusher);
         file.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
 
-        assertThat(file.commit(sha256(new byte[] {1, 2, 4}), 0, -1)).isFalse();
+        assertThat(file.verify(sha256(new byte[] {1, 2, 4}))).isFalse();
         assertThat(dir).isEmptyDirectory();
     }
 
@@ -77,7 +79,8 @@ class IncomingFileTest {
             sha.update(piece);
             file.write(ByteBuffer.wrap(piece));
         }
-        assertThat(file.commit(HexFormat.of().formatHex(sha.digest()), 0, -1)).isTrue();
+        assertThat(file.verify(HexFormat.of().formatHex(sha.digest()))).isTrue();
+        file.persist(0, -1);
         assertThat(Files.size(target)).isEqualTo(40L << 20);
     }
 
