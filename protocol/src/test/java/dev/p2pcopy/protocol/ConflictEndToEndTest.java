@@ -2,23 +2,21 @@ package dev.p2pcopy.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.relay.RelayConfig;
-import dev.p2pcopy.relay.RelayServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The receiver's name-conflict policies, end to end. */
 @Timeout(120)
 class ConflictEndToEndTest {
-    private static RelayServer relay;
+    @RegisterExtension
+    static final LoopbackRelay relay = new LoopbackRelay();
 
     @TempDir
     Path tmp;
@@ -26,17 +24,6 @@ class ConflictEndToEndTest {
     private Path out;
     private Path file;
     private Path folder;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayServer.start(
-                RelayConfig.builder().host("127.0.0.1").port(0).build());
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        relay.close();
-    }
 
     @BeforeEach
     void offerAndExistingFiles() throws Exception {

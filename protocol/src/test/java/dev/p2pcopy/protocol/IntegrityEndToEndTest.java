@@ -2,37 +2,24 @@ package dev.p2pcopy.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.relay.RelayConfig;
-import dev.p2pcopy.relay.RelayServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A byte altered between relay and receiver is caught: no file committed, INTEGRITY on both sides. */
 @Timeout(120)
 class IntegrityEndToEndTest {
-    private static RelayServer relay;
+    @RegisterExtension
+    static final LoopbackRelay relay = new LoopbackRelay();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayServer.start(
-                RelayConfig.builder().host("127.0.0.1").port(0).build());
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        relay.close();
-    }
 
     private static TransferException failure(Transfer t) throws Exception {
         try {

@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,21 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Files and folders through a real relay with real clients: what goes in comes out. */
 @Timeout(120)
 class TransferEndToEndTest {
-    private static RelayServer relay;
+    @RegisterExtension
+    static final LoopbackRelay relay = new LoopbackRelay();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayServer.start(
-                RelayConfig.builder().host("127.0.0.1").port(0).build());
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        relay.close();
-    }
 
     private Path src() throws Exception {
         return Files.createDirectories(tmp.resolve("src"));

@@ -25,10 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,21 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What goes wrong ends with a clear reason on both sides and no half-written files. */
 @Timeout(120)
 class TransferFailureEndToEndTest {
-    private static RelayServer relay;
+    @RegisterExtension
+    static final LoopbackRelay relay = new LoopbackRelay();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayServer.start(
-                RelayConfig.builder().host("127.0.0.1").port(0).build());
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        relay.close();
-    }
 
     private Path src() throws Exception {
         return Files.createDirectories(tmp.resolve("src"));
