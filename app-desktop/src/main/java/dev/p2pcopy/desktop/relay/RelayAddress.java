@@ -2,9 +2,9 @@ package dev.p2pcopy.desktop.relay;
 
 import dev.p2pcopy.protocol.FailureReason;
 import dev.p2pcopy.protocol.TransferException;
+import dev.p2pcopy.protocol.transport.RelayEndpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 
 /** Checks a relay address typed by a person or found in the environment. */
 public final class RelayAddress {
@@ -22,8 +22,7 @@ public final class RelayAddress {
         String trimmed = text.strip();
         try {
             URI uri = new URI(trimmed);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("ws") || scheme.equals("wss")) && uri.getHost() != null) {
+            if (RelayEndpoint.isRelayAddress(uri)) {
                 return uri;
             }
         } catch (URISyntaxException e) {

@@ -10,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * One file being received: written to a hidden temporary file beside its target and hashed
@@ -37,7 +35,7 @@ final class IncomingFile implements AutoCloseable {
         this.temp = temp;
         this.channel = channel;
         this.flusher = flusher;
-        this.sha256 = newSha256();
+        this.sha256 = FileHash.newDigest();
     }
 
     /**
@@ -89,7 +87,7 @@ final class IncomingFile implements AutoCloseable {
      * @return false if the hash does not match (the temporary file is then deleted)
      */
     boolean verify(String expectedSha256) {
-        String actual = HexFormat.of().formatHex(sha256.digest());
+        String actual = FileHash.hex(sha256);
         if (!actual.equals(expectedSha256)) {
             discard();
             return false;
@@ -123,13 +121,5 @@ final class IncomingFile implements AutoCloseable {
     @Override
     public void close() {
         discard();
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

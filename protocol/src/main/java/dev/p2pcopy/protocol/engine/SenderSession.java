@@ -31,10 +31,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,7 +179,7 @@ final class SenderSession extends Session {
      */
     private long sendFile(
             int index, ManifestEntry entry, Path source, long resume, byte[] frame, PieceCompressor compressor) {
-        MessageDigest sha256 = newSha256();
+        MessageDigest sha256 = FileHash.newDigest();
         long size = entry.size();
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
             if (channel.size() != size) {
@@ -210,7 +208,7 @@ final class SenderSession extends Session {
         } catch (IOException e) {
             throw Failures.localIo("read", source, e);
         }
-        send(new FileEnd(index, HexFormat.of().formatHex(sha256.digest())));
+        send(new FileEnd(index, FileHash.hex(sha256)));
         return size - resume;
     }
 
@@ -227,14 +225,6 @@ final class SenderSession extends Session {
         return new TransferException(
                 FailureReason.LOCAL_IO,
                 source + " changed while it was being sent; send it again once it is complete.");
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 
     @Override

@@ -51,8 +51,7 @@ public final class RelayEndpoint {
      *     ws://} or {@code wss://} address with a host
      */
     public static String roomUrl(URI relay, String roomId, Role role) {
-        String scheme = relay.getScheme() == null ? "" : relay.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss") || relay.getHost() == null) {
+        if (!isRelayAddress(relay)) {
             throw new TransferException(
                     FailureReason.USAGE,
                     "The relay address must look like ws://host:port or wss://host, not '" + relay + "'.");
@@ -62,7 +61,14 @@ public final class RelayEndpoint {
             path = path.substring(0, path.length() - 1);
         }
         String authority = relay.getRawAuthority();
+        String scheme = relay.getScheme().toLowerCase(Locale.ROOT);
         return scheme + "://" + authority + path + ROOMS_PATH + roomId + "?" + ROLE_PARAMETER + "=" + role.wireName();
+    }
+
+    /** Whether {@code uri} can name a relay: a {@code ws://} or {@code wss://} URI with a host. */
+    public static boolean isRelayAddress(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("ws") || scheme.equals("wss")) && uri.getHost() != null;
     }
 
     /** The TCP port of a {@code ws://} or {@code wss://} URI, with the scheme's default. */
