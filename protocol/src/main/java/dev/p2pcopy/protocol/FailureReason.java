@@ -6,6 +6,8 @@ public enum FailureReason {
     USAGE,
     /** The relay could not be reached, refused the connection, or closed it unexpectedly. */
     RELAY_UNREACHABLE,
+    /** The other side used a different code: the key exchange failed. */
+    WRONG_CODE,
     /** The chosen code's room already has a sender. */
     CODE_IN_USE,
     /** The relay gave up waiting for the other side. */

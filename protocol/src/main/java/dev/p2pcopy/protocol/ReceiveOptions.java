@@ -3,6 +3,7 @@ package dev.p2pcopy.protocol;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Options of {@link P2pCopy#receive}; the same as the CLI's {@code receive} flags. Build with
@@ -14,8 +15,10 @@ public final class ReceiveOptions {
     private final OfferHandler offerHandler;
     private final ConflictPolicy conflictPolicy;
     private final TransferListener listener;
+    private final Path trustedCertificate;
 
     private ReceiveOptions(Builder b) {
+        this.trustedCertificate = b.trustedCertificate;
         this.relay = b.relay;
         this.outputDir = b.outputDir;
         this.offerHandler = b.offerHandler;
@@ -53,6 +56,11 @@ public final class ReceiveOptions {
         return listener;
     }
 
+    /** A PEM certificate to trust for a {@code wss://} relay besides the system's, or empty. */
+    public Optional<Path> trustedCertificate() {
+        return Optional.ofNullable(trustedCertificate);
+    }
+
     /** Builder for {@link ReceiveOptions}. */
     public static final class Builder {
         private final URI relay;
@@ -60,6 +68,7 @@ public final class ReceiveOptions {
         private OfferHandler offerHandler = OfferHandler.ACCEPT_ALL;
         private ConflictPolicy conflictPolicy = ConflictPolicy.RENAME;
         private TransferListener listener = TransferListener.NONE;
+        private Path trustedCertificate;
 
         private Builder(URI relay, Path outputDir) {
             this.relay = Objects.requireNonNull(relay, "relay");
@@ -81,6 +90,12 @@ public final class ReceiveOptions {
         /** Sets the listener for state and progress. */
         public Builder listener(TransferListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Trusts this PEM certificate for a {@code wss://} relay, e.g. a self-signed one; null for none. */
+        public Builder trustedCertificate(Path certificate) {
+            this.trustedCertificate = certificate;
             return this;
         }
 

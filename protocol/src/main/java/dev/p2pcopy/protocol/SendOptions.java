@@ -1,6 +1,7 @@
 package dev.p2pcopy.protocol;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,8 +22,14 @@ public final class SendOptions {
     private final int chunkSize;
     private final Compression compression;
     private final TransferListener listener;
+    private final boolean encrypt;
+    private final boolean followSymlinks;
+    private final Path trustedCertificate;
 
     private SendOptions(Builder b) {
+        this.encrypt = b.encrypt;
+        this.followSymlinks = b.followSymlinks;
+        this.trustedCertificate = b.trustedCertificate;
         this.relay = b.relay;
         this.code = b.code;
         this.chunkSize = b.chunkSize;
@@ -60,6 +67,24 @@ public final class SendOptions {
         return listener;
     }
 
+    /**
+     * Whether file data is encrypted end to end (the default). Without it, data travels in clear
+     * for speed; control messages stay sealed and file hashes stay authenticated either way.
+     */
+    public boolean encrypt() {
+        return encrypt;
+    }
+
+    /** Whether symbolic links are followed when scanning; by default they are skipped. */
+    public boolean followSymlinks() {
+        return followSymlinks;
+    }
+
+    /** A PEM certificate to trust for a {@code wss://} relay besides the system's, or empty. */
+    public Optional<Path> trustedCertificate() {
+        return Optional.ofNullable(trustedCertificate);
+    }
+
     /** Builder for {@link SendOptions}. */
     public static final class Builder {
         private final URI relay;
@@ -67,6 +92,9 @@ public final class SendOptions {
         private int chunkSize = DEFAULT_CHUNK_SIZE;
         private Compression compression = Compression.AUTO;
         private TransferListener listener = TransferListener.NONE;
+        private boolean encrypt = true;
+        private boolean followSymlinks;
+        private Path trustedCertificate;
 
         private Builder(URI relay) {
             this.relay = Objects.requireNonNull(relay, "relay");
@@ -102,6 +130,24 @@ public final class SendOptions {
         /** Sets the listener for state and progress. */
         public Builder listener(TransferListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Turns end-to-end encryption of file data on (the default) or off. */
+        public Builder encrypt(boolean encrypt) {
+            this.encrypt = encrypt;
+            return this;
+        }
+
+        /** Follows symbolic links when scanning instead of skipping them (default off). */
+        public Builder followSymlinks(boolean followSymlinks) {
+            this.followSymlinks = followSymlinks;
+            return this;
+        }
+
+        /** Trusts this PEM certificate for a {@code wss://} relay, e.g. a self-signed one; null for none. */
+        public Builder trustedCertificate(Path certificate) {
+            this.trustedCertificate = certificate;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.p2pcopy.relay.http.RelayChannelInitializer;
 import dev.p2pcopy.relay.room.Peer;
 import dev.p2pcopy.relay.room.RoomCounts;
 import dev.p2pcopy.relay.room.RoomRegistry;
+import dev.p2pcopy.relay.telemetry.RelayTelemetry;
 import dev.p2pcopy.relay.ws.TrafficMeter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -54,6 +55,7 @@ public final class RelayServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final RoomRegistry registry;
     private final TrafficMeter meter;
+    private final RelayTelemetry telemetry;
     private final URI uri;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -65,6 +67,7 @@ public final class RelayServer implements AutoCloseable {
             ChannelGroup connections,
             RoomRegistry registry,
             TrafficMeter meter,
+            RelayTelemetry telemetry,
             String host) {
         this.acceptor = acceptor;
         this.workers = workers;
@@ -72,6 +75,7 @@ public final class RelayServer implements AutoCloseable {
         this.connections = connections;
         this.registry = registry;
         this.meter = meter;
+        this.telemetry = telemetry;
         this.uri = URI.create("ws://" + uriHost(host) + ":" + port());
     }
 
@@ -89,7 +93,8 @@ public final class RelayServer implements AutoCloseable {
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
                 0, new DefaultThreadFactory("p2p-copy-relay", true), NioIoHandler.newFactory());
         ChannelGroup connections = new DefaultChannelGroup("p2p-copy-relay", GlobalEventExecutor.INSTANCE);
-        RoomRegistry registry = new RoomRegistry(config);
+        RelayTelemetry telemetry = new RelayTelemetry(config);
+        RoomRegistry registry = new RoomRegistry(config, telemetry.events());
         TrafficMeter meter = new TrafficMeter();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
@@ -99,14 +104,15 @@ public final class RelayServer implements AutoCloseable {
                 .childOption(
                         ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new RelayChannelInitializer(config, registry, meter, connections));
+                .childHandler(new RelayChannelInitializer(config, registry, meter, connections, telemetry));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutDown(acceptor, workers);
+            telemetry.close();
             throw bindFailure(config, bound.cause());
         }
-        RelayServer server =
-                new RelayServer(acceptor, workers, bound.channel(), connections, registry, meter, config.host());
+        RelayServer server = new RelayServer(
+                acceptor, workers, bound.channel(), connections, registry, meter, telemetry, config.host());
         LOG.info("p2p-copy relay listening on {}", server.uri);
         return server;
     }
@@ -155,6 +161,7 @@ public final class RelayServer implements AutoCloseable {
         }
         connections.newCloseFuture().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
         shutDown(acceptor, workers);
+        telemetry.close();
         LOG.info("p2p-copy relay stopped");
         closed.countDown();
     }

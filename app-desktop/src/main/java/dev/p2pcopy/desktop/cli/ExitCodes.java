@@ -28,6 +28,8 @@ public final class ExitCodes {
     public static final int CODE_IN_USE = 9;
     /** The other side broke the protocol. */
     public static final int PROTOCOL = 10;
+    /** The two sides used different codes. */
+    public static final int WRONG_CODE = 11;
     /** Cancelled, e.g. by Ctrl-C. */
     public static final int CANCELLED = 130;
 
@@ -45,6 +47,7 @@ public final class ExitCodes {
             case INTEGRITY -> INTEGRITY;
             case PROTOCOL -> PROTOCOL;
             case LOCAL_IO -> LOCAL_IO;
+            case WRONG_CODE -> WRONG_CODE;
             case CANCELLED -> CANCELLED;
         };
     }
@@ -63,6 +66,7 @@ public final class ExitCodes {
         table.put(Integer.toString(LOCAL_IO), "local file error (missing file, permission, disk full)");
         table.put(Integer.toString(CODE_IN_USE), "code already in use on the relay");
         table.put(Integer.toString(PROTOCOL), "protocol error (the other side sent something invalid)");
+        table.put(Integer.toString(WRONG_CODE), "the code does not match (the sides typed different codes)");
         table.put(Integer.toString(CANCELLED), "cancelled (Ctrl-C)");
         return table;
     }

@@ -3,6 +3,7 @@ package dev.p2pcopy.relay.http;
 import dev.p2pcopy.relay.RelayConfig;
 import dev.p2pcopy.relay.RelayContract;
 import dev.p2pcopy.relay.room.RoomRegistry;
+import dev.p2pcopy.relay.telemetry.RelayTelemetry;
 import dev.p2pcopy.relay.ws.ErrorCloser;
 import dev.p2pcopy.relay.ws.FrameForwarder;
 import dev.p2pcopy.relay.ws.JoinHandler;
@@ -31,7 +32,7 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
     private final ChannelGroup channels;
     private final TrafficMeter meter;
     private final WebSocketServerProtocolConfig webSocketConfig;
-    private final RequestGate gate = new RequestGate();
+    private final RequestGate gate;
     private final JoinHandler join;
     private final ErrorCloser errors;
 
@@ -40,9 +41,15 @@ public final class RelayChannelInitializer extends ChannelInitializer<SocketChan
      * @param registry the relay's rooms
      * @param meter forwards frames and counts bytes
      * @param channels receives every accepted connection, so that shutdown can close them all
+     * @param telemetry the audit log and metrics
      */
     public RelayChannelInitializer(
-            RelayConfig config, RoomRegistry registry, TrafficMeter meter, ChannelGroup channels) {
+            RelayConfig config,
+            RoomRegistry registry,
+            TrafficMeter meter,
+            ChannelGroup channels,
+            RelayTelemetry telemetry) {
+        this.gate = new RequestGate(telemetry);
         this.config = config;
         this.channels = channels;
         this.meter = meter;

@@ -2,6 +2,7 @@ package dev.p2pcopy.relay.http;
 
 import dev.p2pcopy.relay.RelayContract;
 import dev.p2pcopy.relay.room.Role;
+import dev.p2pcopy.relay.telemetry.RelayTelemetry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -30,6 +31,17 @@ import java.util.regex.Pattern;
 public final class RequestGate extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Pattern ROOM_ID = Pattern.compile(RelayContract.ROOM_ID_REGEX);
+
+    private final RelayTelemetry telemetry;
+
+    /**
+     * Creates the gate.
+     *
+     * @param telemetry answers the metrics and stats endpoints
+     */
+    public RequestGate(RelayTelemetry telemetry) {
+        this.telemetry = telemetry;
+    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {

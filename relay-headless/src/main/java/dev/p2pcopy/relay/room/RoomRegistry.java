@@ -2,6 +2,7 @@ package dev.p2pcopy.relay.room;
 
 import dev.p2pcopy.relay.RelayConfig;
 import dev.p2pcopy.relay.RelayContract;
+import dev.p2pcopy.relay.telemetry.RelayEvents;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,14 +18,17 @@ public final class RoomRegistry {
     private final int maxRooms;
     private final Duration waitTimeout;
     private final Duration gracePeriod;
+    private final RelayEvents events;
     private boolean shuttingDown;
 
     /**
      * Creates an empty registry.
      *
      * @param config supplies the room limit, the waiting timeout and the grace period
+     * @param events where room events are reported
      */
-    public RoomRegistry(RelayConfig config) {
+    public RoomRegistry(RelayConfig config, RelayEvents events) {
+        this.events = events;
         this.maxRooms = config.maxRooms();
         this.waitTimeout = config.waitTimeout();
         this.gracePeriod = config.gracePeriod();
@@ -98,6 +102,10 @@ public final class RoomRegistry {
             removeIfEmpty(room);
             peer.close(RelayContract.CLOSE_TIMEOUT, reason);
         }
+    }
+
+    RelayEvents events() {
+        return events;
     }
 
     Duration waitTimeout() {
