@@ -6,7 +6,7 @@ public enum TransferState {
     CONNECTING,
     /** Joined the relay's room; waiting for the other side to join with the same code. */
     WAITING_FOR_PEER,
-    /** Paired; exchanging HELLO (and, later, the PAKE). */
+    /** Paired; exchanging HELLO and running the PAKE that secures the connection. */
     HANDSHAKE,
     /** The manifest is with the receiver, which has not accepted or declined yet. */
     AWAITING_ACCEPT,

@@ -1,12 +1,24 @@
 package dev.p2pcopy.protocol;
 
+import dev.p2pcopy.protocol.code.Code;
+import dev.p2pcopy.protocol.crypto.FrameCipher;
+import dev.p2pcopy.protocol.crypto.HashMac;
+import dev.p2pcopy.protocol.crypto.Pake;
+import dev.p2pcopy.protocol.crypto.SessionKeys;
+import dev.p2pcopy.protocol.crypto.Transcript;
 import dev.p2pcopy.protocol.frame.DataCodec;
 import dev.p2pcopy.protocol.frame.DataFrame;
+import dev.p2pcopy.protocol.frame.EncodedFrame;
 import dev.p2pcopy.protocol.frame.Frame;
 import dev.p2pcopy.protocol.frame.FrameReader;
 import dev.p2pcopy.protocol.frame.FrameWriter;
 import dev.p2pcopy.protocol.frame.ProtocolException;
 import dev.p2pcopy.protocol.message.ControlCodec;
+import dev.p2pcopy.protocol.message.FileEnd;
+import dev.p2pcopy.protocol.message.Hello;
+import dev.p2pcopy.protocol.message.Pake1;
+import dev.p2pcopy.protocol.message.Pake2;
+import dev.p2pcopy.protocol.message.Pake3;
 import dev.p2pcopy.protocol.transport.RelayClient;
 import dev.p2pcopy.protocol.transport.RelayConnection;
 import dev.p2pcopy.protocol.transport.RelayListener;
@@ -32,6 +44,7 @@ final class RawPeer implements RelayListener, AutoCloseable {
     final CompletableFuture<Void> paired = new CompletableFuture<>();
     final CompletableFuture<TransferException> closed = new CompletableFuture<>();
     final CompletableFuture<Void> peerLeft = new CompletableFuture<>();
+    private HashMac hashMac;
 
     RawPeer(URI relay, String roomId, Role role) {
         connection = client.connect(relay, roomId, role, this);
@@ -52,8 +65,39 @@ final class RawPeer implements RelayListener, AutoCloseable {
     synchronized void sendData(int fileIndex, long offset, byte[] content) {
         byte[] frame = FrameWriter.newDataFrame(content.length);
         System.arraycopy(content, 0, frame, DataFrame.CONTENT_OFFSET, content.length);
-        int length = writer.finishData(frame, fileIndex, offset, DataCodec.NONE, content.length, content.length);
-        connection.send(frame, length);
+        EncodedFrame encoded =
+                writer.finishData(frame, fileIndex, offset, DataCodec.NONE, content.length, content.length);
+        connection.send(encoded.bytes(), encoded.length());
+    }
+
+    /**
+     * Plays the honest handshake: sends {@code ours}, reads the peer's HELLO, runs the PAKE over
+     * {@code code} and seals both directions, exactly as the engine does.
+     */
+    Hello handshake(Code code, Hello ours) throws Exception {
+        send(ours);
+        Hello peer = expect(Hello.class);
+        boolean sender = ours.role().equals("send");
+        Pake pake = new Pake(ours.role(), peer.role(), code.value());
+        send(pake.round1());
+        pake.receive1(expect(Pake1.class));
+        send(pake.round2());
+        pake.receive2(expect(Pake2.class));
+        SessionKeys keys =
+                SessionKeys.derive(pake.secret(), sender ? Transcript.hash(ours, peer) : Transcript.hash(peer, ours));
+        reader.startOpening(new FrameCipher(sender ? keys.receiveToSend() : keys.sendToReceive()), !peer.encrypt());
+        send(pake.round3());
+        pake.confirm(expect(Pake3.class));
+        synchronized (this) {
+            writer.startSealing(new FrameCipher(sender ? keys.sendToReceive() : keys.receiveToSend()), ours.encrypt());
+        }
+        hashMac = new HashMac(keys.hashMac());
+        return peer;
+    }
+
+    /** A FILE_END with a valid MAC for {@code sha256}. */
+    FileEnd fileEnd(int fileIndex, String sha256) {
+        return new FileEnd(fileIndex, sha256, hashMac.tag(fileIndex, sha256));
     }
 
     /** The next frame from the other side. */

@@ -9,28 +9,54 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP proxy in front of the relay that flips one byte in flight: inside the payload of the
- * first large binary WebSocket frame going from the relay to the client, well past the frame
- * and DATA headers. Server-to-client frames are not masked, so the byte lands in file content
- * unchanged. Test-only; models a relay or network that alters data.
+ * A TCP proxy in front of the relay that plays a hostile relay or network. It walks the
+ * WebSocket frames in both directions, records every payload byte (unmasked) for wire tests, and
+ * applies one {@link Attack} to the first large binary message going from the relay to the
+ * client: file content, since small messages are control frames. Test-only.
  */
 final class TamperingProxy implements AutoCloseable {
-    /** Frames at least this long are file content. */
+    /** What to do to the first large message from the relay. */
+    enum Attack {
+        /** Pass everything through unchanged. */
+        NONE,
+        /** Flip one bit well inside the payload. */
+        FLIP,
+        /** Leave the message out. */
+        DROP,
+        /** Send the next message first, then this one. */
+        REORDER,
+        /** Send the message twice. */
+        REPLAY,
+        /** Send a forged message with the same headers and random content before it. */
+        INJECT
+    }
+
+    /** Messages at least this long are file content. */
     private static final int LARGE_FRAME = 32 * 1024;
-    /** Where in the payload the byte is flipped: well past the 31 bytes of headers. */
+    /** Where in the payload a bit is flipped: past every header. */
     private static final int FLIP_AT = 1000;
+    /** Frame header (14) + DATA header (17): what a forged clear DATA message keeps. */
+    private static final int KEPT_HEADERS = 31;
 
     private final ServerSocket server;
     private final int relayPort;
+    private final Attack attack;
     private final AtomicBoolean tampered = new AtomicBoolean();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
 
     TamperingProxy(int relayPort) throws IOException {
+        this(relayPort, Attack.FLIP);
+    }
+
+    TamperingProxy(int relayPort, Attack attack) throws IOException {
         this.relayPort = relayPort;
+        this.attack = attack;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "tampering-proxy");
         acceptor.setDaemon(true);
@@ -42,9 +68,16 @@ final class TamperingProxy implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort());
     }
 
-    /** Whether a byte has been flipped. */
+    /** Whether the attack has been carried out. */
     boolean tampered() {
         return tampered.get();
+    }
+
+    /** Every byte seen so far in both directions: HTTP heads and unmasked WebSocket payloads. */
+    byte[] wire() {
+        synchronized (wire) {
+            return wire.toByteArray();
+        }
     }
 
     private void acceptLoop() {
@@ -54,8 +87,8 @@ final class TamperingProxy implements AutoCloseable {
                 Socket relay = new Socket(InetAddress.getLoopbackAddress(), relayPort);
                 sockets.add(client);
                 sockets.add(relay);
-                start(() -> copy(client.getInputStream(), relay.getOutputStream()), client, relay);
-                start(() -> tamper(relay.getInputStream(), client.getOutputStream()), client, relay);
+                start(() -> pump(client.getInputStream(), relay.getOutputStream(), false), client, relay);
+                start(() -> pump(relay.getInputStream(), client.getOutputStream(), true), client, relay);
             }
         } catch (IOException e) {
             // closed
@@ -82,64 +115,124 @@ final class TamperingProxy implements AutoCloseable {
         t.start();
     }
 
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            out.write(buffer, 0, n);
+    /** Passes the HTTP head through, then walks the WebSocket frames one message at a time. */
+    private void pump(InputStream in, OutputStream out, boolean fromRelay) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = readByte(in);
+            head.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        record(head.toByteArray());
+        out.write(head.toByteArray());
+        out.flush();
+        Message held = null;
+        while (true) {
+            Message m = Message.read(in);
+            record(m.unmaskedPayload());
+            if (held != null) {
+                m.write(out);
+                held.write(out);
+                held = null;
+            } else if (fromRelay && m.isLarge() && tampered.compareAndSet(false, attack != Attack.NONE)) {
+                held = attack(m, out);
+            } else {
+                m.write(out);
+            }
             out.flush();
         }
     }
 
-    /** Passes the HTTP response through, then walks the WebSocket frames. */
-    private void tamper(InputStream in, OutputStream out) throws IOException {
-        ByteArrayOutputStream headers = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                return;
+    /** Carries out the attack on {@code m}; returns a message to send after the next one, if any. */
+    private Message attack(Message m, OutputStream out) throws IOException {
+        switch (attack) {
+            case FLIP -> {
+                m.payload[FLIP_AT] ^= 0x01;
+                m.write(out);
             }
-            headers.write(b);
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+            case DROP -> {
+                // left out
+            }
+            case REORDER -> {
+                return m;
+            }
+            case REPLAY -> {
+                m.write(out);
+                m.write(out);
+            }
+            case INJECT -> {
+                Message forged = m.copy();
+                byte[] noise = new byte[forged.payload.length - KEPT_HEADERS];
+                new Random(7).nextBytes(noise);
+                System.arraycopy(noise, 0, forged.payload, KEPT_HEADERS, noise.length);
+                forged.write(out);
+                m.write(out);
+            }
+            case NONE -> m.write(out);
         }
-        out.write(headers.toByteArray());
-        out.flush();
-        byte[] buffer = new byte[64 * 1024];
-        while (true) {
+        return null;
+    }
+
+    private void record(byte[] bytes) {
+        synchronized (wire) {
+            wire.write(bytes, 0, bytes.length);
+        }
+    }
+
+    /** One WebSocket frame as it arrived: its header bytes and its payload (masked if the client sent it). */
+    private record Message(byte[] header, byte[] mask, byte[] payload, boolean binary) {
+        static Message read(InputStream in) throws IOException {
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
             int b0 = readByte(in);
             int b1 = readByte(in);
-            out.write(b0);
-            out.write(b1);
+            header.write(b0);
+            header.write(b1);
             long length = b1 & 0x7f;
             int extra = length == 126 ? 2 : length == 127 ? 8 : 0;
             if (extra > 0) {
                 length = 0;
                 for (int i = 0; i < extra; i++) {
                     int b = readByte(in);
-                    out.write(b);
+                    header.write(b);
                     length = (length << 8) | b;
                 }
             }
+            byte[] mask = null;
             if ((b1 & 0x80) != 0) {
-                for (int i = 0; i < 4; i++) {
-                    out.write(readByte(in));
+                mask = in.readNBytes(4);
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if (payload.length < length) {
+                throw new IOException("closed");
+            }
+            return new Message(header.toByteArray(), mask, payload, (b0 & 0x0f) == 2);
+        }
+
+        boolean isLarge() {
+            return binary && payload.length >= LARGE_FRAME;
+        }
+
+        byte[] unmaskedPayload() {
+            byte[] plain = payload.clone();
+            if (mask != null) {
+                for (int i = 0; i < plain.length; i++) {
+                    plain[i] ^= mask[i & 3];
                 }
             }
-            boolean binary = (b0 & 0x0f) == 2;
-            boolean flip = binary && length >= LARGE_FRAME && tampered.compareAndSet(false, true);
-            long position = 0;
-            while (position < length) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - position));
-                if (n < 0) {
-                    return;
-                }
-                if (flip && position <= FLIP_AT && FLIP_AT < position + n) {
-                    buffer[(int) (FLIP_AT - position)] ^= 0x01;
-                }
-                out.write(buffer, 0, n);
-                position += n;
+            return plain;
+        }
+
+        Message copy() {
+            return new Message(header, mask, payload.clone(), binary);
+        }
+
+        void write(OutputStream out) throws IOException {
+            out.write(header);
+            if (mask != null) {
+                out.write(mask);
             }
-            out.flush();
+            out.write(payload);
         }
     }
 

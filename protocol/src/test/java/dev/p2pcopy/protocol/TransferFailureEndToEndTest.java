@@ -264,8 +264,9 @@ class TransferFailureEndToEndTest {
                 code.value(), ReceiveOptions.builder(relay.uri(), out).build());
         try (RawPeer sender = new RawPeer(relay.uri(), code.roomId(), Role.SEND)) {
             sender.paired.get(20, TimeUnit.SECONDS);
-            sender.send(new Hello(1, "send", List.of("none"), Peers.CHUNK));
-            assertThat(sender.expect(Hello.class).role()).isEqualTo("receive");
+            assertThat(sender.handshake(code, new Hello(1, "send", List.of("none"), Peers.CHUNK, true))
+                            .role())
+                    .isEqualTo("receive");
             sender.send(new Manifest(List.of(new ManifestEntry("a.bin", EntryType.FILE, 1000, 0, -1))));
             Accept accept = sender.expect(Accept.class);
             assertThat(accept.accepted()).isTrue();
@@ -286,8 +287,7 @@ class TransferFailureEndToEndTest {
         Code code = Code.parse(sender.code().get(20, TimeUnit.SECONDS));
         try (RawPeer receiver = new RawPeer(relay.uri(), code.roomId(), Role.RECEIVE)) {
             receiver.paired.get(20, TimeUnit.SECONDS);
-            receiver.send(new Hello(1, "receive", List.of("none"), 0));
-            receiver.expect(Hello.class);
+            receiver.handshake(code, new Hello(1, "receive", List.of("none"), 0, true));
             Manifest manifest = receiver.expect(Manifest.class);
             receiver.send(Accept.yes(List.of(0L), Peers.CHUNK));
             assertThat(manifest.totalBytes()).isEqualTo(4L * Peers.CHUNK);
@@ -306,8 +306,7 @@ class TransferFailureEndToEndTest {
                 code.value(), ReceiveOptions.builder(relay.uri(), out).build());
         try (RawPeer sender = new RawPeer(relay.uri(), code.roomId(), Role.SEND)) {
             sender.paired.get(20, TimeUnit.SECONDS);
-            sender.send(new Hello(1, "send", List.of("none"), Peers.CHUNK));
-            sender.expect(Hello.class);
+            sender.handshake(code, new Hello(1, "send", List.of("none"), Peers.CHUNK, true));
             sender.send(new Manifest(List.of(new ManifestEntry(path, EntryType.FILE, 3, 0, -1))));
 
             ErrorMessage error = sender.expect(ErrorMessage.class);
@@ -331,7 +330,7 @@ class TransferFailureEndToEndTest {
         Code code = Code.parse(sender.code().get(20, TimeUnit.SECONDS));
         try (RawPeer peer = new RawPeer(relay.uri(), code.roomId(), Role.RECEIVE)) {
             peer.paired.get(20, TimeUnit.SECONDS);
-            peer.send(new Hello(2, "receive", List.of("none"), 0));
+            peer.send(new Hello(2, "receive", List.of("none"), 0, true));
             peer.expect(Hello.class);
             assertThat(peer.expect(ErrorMessage.class).reason()).isEqualTo("PROTOCOL");
         }
@@ -343,7 +342,7 @@ class TransferFailureEndToEndTest {
                 "52-twins", ReceiveOptions.builder(relay.uri(), out()).build());
         try (RawPeer peer = new RawPeer(relay.uri(), Code.parse("52-twins").roomId(), Role.SEND)) {
             peer.paired.get(20, TimeUnit.SECONDS);
-            peer.send(new Hello(1, "receive", List.of("none"), Peers.CHUNK));
+            peer.send(new Hello(1, "receive", List.of("none"), Peers.CHUNK, true));
             peer.expect(Hello.class);
             assertThat(peer.expect(ErrorMessage.class).message()).contains("Both sides joined as receivers");
         }
@@ -359,8 +358,7 @@ class TransferFailureEndToEndTest {
                     code.value(), ReceiveOptions.builder(relay.uri(), out).build());
             try (RawPeer sender = new RawPeer(relay.uri(), code.roomId(), Role.SEND)) {
                 sender.paired.get(20, TimeUnit.SECONDS);
-                sender.send(new Hello(1, "send", List.of("none"), Peers.CHUNK));
-                sender.expect(Hello.class);
+                sender.handshake(code, new Hello(1, "send", List.of("none"), Peers.CHUNK, true));
                 long size = 64L << 20;
                 sender.send(new Manifest(List.of(new ManifestEntry("a.bin", EntryType.FILE, size, 0, -1))));
                 Accept accept = sender.expect(Accept.class);

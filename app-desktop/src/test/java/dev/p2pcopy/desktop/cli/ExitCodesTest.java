@@ -17,7 +17,7 @@ class ExitCodesTest {
     @Test
     void theDocumentedTableIsTheContract() {
         assertThat(ExitCodes.descriptions().keySet())
-                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "130");
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "130");
         assertThat(ExitCodes.of(FailureReason.PEER_DECLINED)).isEqualTo(4);
         assertThat(ExitCodes.of(FailureReason.CANCELLED)).isEqualTo(130);
     }

@@ -47,6 +47,13 @@ final class Failures {
         return new TransferException(FailureReason.CANCELLED, "The transfer was interrupted.");
     }
 
+    /** The PAKE's key confirmation failed. */
+    static TransferException wrongCode() {
+        return new TransferException(
+                FailureReason.WRONG_CODE,
+                "The code does not match: both sides must use exactly the same code. Nothing was transferred.");
+    }
+
     /** What the peer's ERROR means on this side. */
     static TransferException fromPeer(ErrorMessage error) {
         String message = peerText(error.message());
@@ -54,6 +61,7 @@ final class Failures {
             case "INTEGRITY" -> new TransferException(FailureReason.INTEGRITY, message);
             case "PROTOCOL" -> new TransferException(FailureReason.PROTOCOL, message);
             case "PEER_DECLINED" -> new TransferException(FailureReason.PEER_DECLINED, message);
+            case "WRONG_CODE" -> wrongCode();
             case "CANCELLED" ->
                 new TransferException(FailureReason.PEER_FAILED, "The other side cancelled the transfer.");
             default -> new TransferException(FailureReason.PEER_FAILED, message);

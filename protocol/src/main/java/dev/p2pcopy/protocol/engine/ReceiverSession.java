@@ -55,7 +55,7 @@ final class ReceiverSession extends Session {
     private IncomingFile current;
 
     ReceiverSession(String rawCode, ReceiveOptions options, TransferHandle handle, ProgressMeter meter) {
-        super(options.relay(), Role.RECEIVE, handle, meter);
+        super(options.relay(), options.trustedCertificate().orElse(null), Role.RECEIVE, handle, meter);
         this.rawCode = rawCode;
         this.options = options;
     }
@@ -67,10 +67,11 @@ final class ReceiverSession extends Session {
         join(code);
         handle.enter(TransferState.WAITING_FOR_PEER);
         awaitPaired();
-        Hello peer = exchangeHello(0);
+        Hello peer = exchangeHello(0, true);
         if (peer.chunkSize() < SendOptions.MIN_CHUNK_SIZE || peer.chunkSize() > SendOptions.MAX_CHUNK_SIZE) {
             throw Failures.protocol("The sender's chunk size of " + peer.chunkSize() + " bytes is out of range.");
         }
+        secure(code, peer);
 
         Manifest manifest = expect(Manifest.class);
         ManifestChecks.check(manifest);
@@ -289,6 +290,13 @@ final class ReceiverSession extends Session {
                                 + entry.size() + " bytes.");
                     }
                     intact = current.verify(end.sha256());
+                    if (!hashMac().verify(index, end.sha256(), end.mac())) {
+                        throw new TransferException(
+                                FailureReason.INTEGRITY,
+                                "The checksum announced for " + entry.path()
+                                        + " is not authentic: it was altered in transit. Nothing was saved under"
+                                        + " its name.");
+                    }
                 } catch (IOException e) {
                     throw Failures.localIo("save", target, e);
                 }
@@ -323,7 +331,6 @@ final class ReceiverSession extends Session {
     @Override
     void onPeerFrame(Frame frame) throws ProtocolException {
         switch (frame.type()) {
-            case HELLO -> deliver(ControlCodec.decode(frame, Hello.class));
             case MANIFEST -> deliver(ControlCodec.decode(frame, Manifest.class));
             case DATA -> {
                 DataFrame piece = DataFrame.parse(frame);
@@ -334,6 +341,7 @@ final class ReceiverSession extends Session {
                 deliver(piece);
             }
             case FILE_END -> deliver(ControlCodec.decode(frame, FileEnd.class));
+
             case DONE -> deliver(ControlCodec.decode(frame, Done.class));
             default ->
                 throw new ProtocolException(

@@ -59,7 +59,7 @@ final class SenderSession extends Session {
     private volatile boolean doneSent;
 
     SenderSession(List<Path> roots, SendOptions options, TransferHandle handle, ProgressMeter meter) {
-        super(options.relay(), Role.SEND, handle, meter);
+        super(options.relay(), options.trustedCertificate().orElse(null), Role.SEND, handle, meter);
         this.roots = List.copyOf(roots);
         this.options = options;
         this.pieceSize = Math.min(options.chunkSize(), MAX_PIECE);
@@ -74,10 +74,11 @@ final class SenderSession extends Session {
         ScannedManifest scanned = scan();
         Manifest manifest = scanned.manifest();
 
-        joinRoom(chosen);
+        Code code = joinRoom(chosen);
         handle.enter(TransferState.WAITING_FOR_PEER);
         awaitPaired();
-        Hello peer = exchangeHello(options.chunkSize());
+        Hello peer = exchangeHello(options.chunkSize(), options.encrypt());
+        secure(code, peer);
 
         send(manifest);
         meter.start(manifest.totalBytes(), filePaths(manifest), 0);
@@ -110,14 +111,15 @@ final class SenderSession extends Session {
         return scanned;
     }
 
-    private void joinRoom(Code chosen) {
+    /** Joins the chosen code's room, or a generated code's whose nameplate is free; returns the code. */
+    private Code joinRoom(Code chosen) {
         CodeGenerator generator = chosen == null ? new CodeGenerator(Wordlist.english(), new SecureRandom()) : null;
         for (int attempt = 1; ; attempt++) {
             Code code = chosen != null ? chosen : generator.next();
             try {
                 join(code);
                 handle.codeKnown(code.value());
-                return;
+                return code;
             } catch (TransferException e) {
                 boolean retry = chosen == null
                         && e.reason() == FailureReason.CODE_IN_USE
@@ -208,7 +210,8 @@ final class SenderSession extends Session {
         } catch (IOException e) {
             throw Failures.localIo("read", source, e);
         }
-        send(new FileEnd(index, FileHash.hex(sha256)));
+        String hash = FileHash.hex(sha256);
+        send(new FileEnd(index, hash, hashMac().tag(index, hash)));
         return size - resume;
     }
 
@@ -230,7 +233,6 @@ final class SenderSession extends Session {
     @Override
     void onPeerFrame(Frame frame) throws ProtocolException {
         switch (frame.type()) {
-            case HELLO -> deliver(ControlCodec.decode(frame, Hello.class));
             case ACCEPT -> {
                 Accept accept = ControlCodec.decode(frame, Accept.class);
                 if (!accept.accepted()) {

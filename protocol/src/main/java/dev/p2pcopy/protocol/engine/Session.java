@@ -5,15 +5,26 @@ import dev.p2pcopy.protocol.TransferException;
 import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
 import dev.p2pcopy.protocol.code.Code;
+import dev.p2pcopy.protocol.crypto.CodeMismatchException;
+import dev.p2pcopy.protocol.crypto.FrameCipher;
+import dev.p2pcopy.protocol.crypto.HashMac;
+import dev.p2pcopy.protocol.crypto.Pake;
+import dev.p2pcopy.protocol.crypto.SessionKeys;
+import dev.p2pcopy.protocol.crypto.Transcript;
 import dev.p2pcopy.protocol.frame.DataCodec;
+import dev.p2pcopy.protocol.frame.EncodedFrame;
 import dev.p2pcopy.protocol.frame.Frame;
 import dev.p2pcopy.protocol.frame.FrameReader;
 import dev.p2pcopy.protocol.frame.FrameType;
 import dev.p2pcopy.protocol.frame.FrameWriter;
+import dev.p2pcopy.protocol.frame.IntegrityException;
 import dev.p2pcopy.protocol.frame.ProtocolException;
 import dev.p2pcopy.protocol.message.ControlCodec;
 import dev.p2pcopy.protocol.message.ErrorMessage;
 import dev.p2pcopy.protocol.message.Hello;
+import dev.p2pcopy.protocol.message.Pake1;
+import dev.p2pcopy.protocol.message.Pake2;
+import dev.p2pcopy.protocol.message.Pake3;
 import dev.p2pcopy.protocol.transport.RelayClient;
 import dev.p2pcopy.protocol.transport.RelayConnection;
 import dev.p2pcopy.protocol.transport.RelayEndpoint;
@@ -21,6 +32,7 @@ import dev.p2pcopy.protocol.transport.RelayListener;
 import dev.p2pcopy.protocol.transport.Role;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -51,7 +63,7 @@ abstract class Session implements RelayListener {
     final ProgressMeter meter;
     private final URI relay;
     private final Role role;
-    private final RelayClient client = RelayClient.create();
+    private final RelayClient client;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final AtomicReference<TransferException> failure = new AtomicReference<>();
     private final CompletableFuture<Void> aborted = new CompletableFuture<>();
@@ -63,9 +75,12 @@ abstract class Session implements RelayListener {
     private volatile boolean settled;
     private volatile boolean tellPeer;
     private long pairedAtNanos;
+    private Hello ourHello;
+    private HashMac hashMac;
 
-    Session(URI relay, Role role, TransferHandle handle, ProgressMeter meter) {
+    Session(URI relay, Path trustedCertificate, Role role, TransferHandle handle, ProgressMeter meter) {
         this.relay = relay;
+        this.client = RelayClient.create();
         this.role = role;
         this.handle = handle;
         this.meter = meter;
@@ -82,7 +97,7 @@ abstract class Session implements RelayListener {
     /** The whole session, from connecting to the last frame; throws on failure. */
     abstract TransferResult execute();
 
-    /** A frame from the peer other than ERROR, on the connection's I/O thread. */
+    /** A frame from the peer other than the handshake's and ERROR, on the connection's I/O thread. */
     abstract void onPeerFrame(Frame frame) throws ProtocolException;
 
     /** Releases what the session holds; called once at the end, before the result completes. */
@@ -217,11 +232,16 @@ abstract class Session implements RelayListener {
         }
         try {
             Frame frame = reader.read(message);
-            if (frame.type() == FrameType.ERROR) {
-                fail(Failures.fromPeer(ControlCodec.decode(frame, ErrorMessage.class)), false);
-            } else {
-                onPeerFrame(frame);
+            switch (frame.type()) {
+                case ERROR -> fail(Failures.fromPeer(ControlCodec.decode(frame, ErrorMessage.class)), false);
+                case HELLO -> deliver(ControlCodec.decode(frame, Hello.class));
+                case PAKE1 -> deliver(ControlCodec.decode(frame, Pake1.class));
+                case PAKE2 -> deliver(ControlCodec.decode(frame, Pake2.class));
+                case PAKE3 -> deliver(ControlCodec.decode(frame, Pake3.class));
+                default -> onPeerFrame(frame);
             }
+        } catch (IntegrityException e) {
+            fail(new TransferException(FailureReason.INTEGRITY, e.getMessage(), e), true);
         } catch (ProtocolException e) {
             fail(Failures.protocol(e), true);
         } catch (TransferException e) {
@@ -286,9 +306,14 @@ abstract class Session implements RelayListener {
         return message.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** Sends our HELLO and checks the peer's: the other role, the same version. */
-    final Hello exchangeHello(int chunkSize) {
-        send(new Hello(VERSION, role.wireName(), CODECS, chunkSize));
+    /**
+     * Sends our HELLO and checks the peer's: the other role, the same version.
+     *
+     * @param encryptData whether we seal the DATA we send
+     */
+    final Hello exchangeHello(int chunkSize, boolean encryptData) {
+        ourHello = new Hello(VERSION, role.wireName(), CODECS, chunkSize, encryptData);
+        send(ourHello);
         Hello peer = expect(Hello.class);
         if (peer.version() != VERSION) {
             throw Failures.protocol("The other side speaks protocol version " + peer.version() + "; this one speaks "
@@ -301,6 +326,50 @@ abstract class Session implements RelayListener {
                             : "Both sides joined as receivers; the other side must send with this code.");
         }
         return peer;
+    }
+
+    /**
+     * Runs EC-J-PAKE over the whole code and seals both directions with keys derived from it. A
+     * peer with another code fails here, on both sides, before any file data moves; there is no
+     * second attempt in this session.
+     */
+    final void secure(Code code, Hello peer) {
+        Role peerRole = role == Role.SEND ? Role.RECEIVE : Role.SEND;
+        Pake pake = new Pake(role.wireName(), peerRole.wireName(), code.value());
+        try {
+            send(pake.round1());
+            pake.receive1(expect(Pake1.class));
+            send(pake.round2());
+            pake.receive2(expect(Pake2.class));
+            SessionKeys keys = SessionKeys.derive(
+                    pake.secret(),
+                    role == Role.SEND ? Transcript.hash(ourHello, peer) : Transcript.hash(peer, ourHello));
+            // The reader must hold the peer's key before our PAKE3 leaves: the peer seals its next
+            // frame as soon as it has checked our PAKE3.
+            reader.startOpening(new FrameCipher(direction(keys, peerRole)), !peer.encrypt());
+            send(pake.round3());
+            pake.confirm(expect(Pake3.class));
+            sendLock.lock();
+            try {
+                writer.startSealing(new FrameCipher(direction(keys, role)), ourHello.encrypt());
+            } finally {
+                sendLock.unlock();
+            }
+            hashMac = new HashMac(keys.hashMac());
+        } catch (CodeMismatchException e) {
+            throw Failures.wrongCode();
+        } catch (ProtocolException e) {
+            throw Failures.protocol(e);
+        }
+    }
+
+    /** Authenticates file hashes with the session key. */
+    final HashMac hashMac() {
+        return hashMac;
+    }
+
+    private static byte[] direction(SessionKeys keys, Role sender) {
+        return sender == Role.SEND ? keys.sendToReceive() : keys.receiveToSend();
     }
 
     // ---- frames out ----
@@ -321,8 +390,8 @@ abstract class Session implements RelayListener {
     final void sendData(byte[] frame, int fileIndex, long offset, DataCodec codec, int rawLength, int contentLength) {
         sendLock.lock();
         try {
-            int length = writer.finishData(frame, fileIndex, offset, codec, rawLength, contentLength);
-            connection.send(frame, length);
+            EncodedFrame encoded = writer.finishData(frame, fileIndex, offset, codec, rawLength, contentLength);
+            connection.send(encoded.bytes(), encoded.length());
         } finally {
             sendLock.unlock();
         }

@@ -7,8 +7,13 @@ import java.nio.ByteBuffer;
  * you keep it beyond the call that received it.
  *
  * @param type frame type
- * @param flags flag bits (none are defined in v1 without encryption; must be 0)
+ * @param flags flag bits as they arrived ({@link FrameCodec#FLAG_SEALED})
  * @param sequence per-direction sequence number, starting at 0
  * @param payload the payload bytes
  */
-public record Frame(FrameType type, int flags, long sequence, ByteBuffer payload) {}
+public record Frame(FrameType type, int flags, long sequence, ByteBuffer payload) {
+    /** Whether the payload travelled sealed; after {@link FrameReader} it is already opened. */
+    public boolean sealed() {
+        return (flags & FrameCodec.FLAG_SEALED) != 0;
+    }
+}

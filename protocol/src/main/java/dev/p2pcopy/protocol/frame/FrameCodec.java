@@ -1,5 +1,6 @@
 package dev.p2pcopy.protocol.frame;
 
+import dev.p2pcopy.protocol.crypto.FrameCipher;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,7 +10,7 @@ import java.nio.ByteBuffer;
  * <pre>
  * offset size field
  *      0    1 type      (FrameType code)
- *      1    1 flags     (0 in v1; bits are reserved for the sealed/encrypted format)
+ *      1    1 flags     (bit 0: payload sealed with AES-256-GCM; other bits 0)
  *      2    8 sequence  (unsigned, big endian, per direction, starts at 0, +1 per frame)
  *     10    4 length    (payload length, big endian, at most the type's maxPayload)
  *     14    n payload
@@ -19,16 +20,19 @@ public final class FrameCodec {
     /** Size of the fixed header. */
     public static final int HEADER_BYTES = 14;
 
-    /** Largest frame on the wire: the DATA frame with a full 16 MiB piece. */
-    public static final int MAX_FRAME_BYTES = HEADER_BYTES + FrameType.DATA.maxPayload();
+    /** Flag bit of a sealed payload (see {@link FrameCipher}). */
+    public static final int FLAG_SEALED = 0x01;
+
+    /** Largest frame on the wire: the sealed DATA frame with a full 16 MiB piece. */
+    public static final int MAX_FRAME_BYTES = HEADER_BYTES + FrameCipher.sealedLength(FrameType.DATA.maxPayload());
 
     private FrameCodec() {}
 
     /** Writes a header for {@code payloadLength} bytes at position 0 of {@code frame}. */
-    static void writeHeader(byte[] frame, FrameType type, long sequence, int payloadLength) {
+    static void writeHeader(byte[] frame, FrameType type, int flags, long sequence, int payloadLength) {
         ByteBuffer.wrap(frame)
                 .put((byte) type.code())
-                .put((byte) 0)
+                .put((byte) flags)
                 .putLong(sequence)
                 .putInt(payloadLength);
     }
@@ -40,7 +44,7 @@ public final class FrameCodec {
                     type + " payload of " + payload.length + " bytes exceeds " + type.maxPayload());
         }
         byte[] frame = new byte[HEADER_BYTES + payload.length];
-        writeHeader(frame, type, sequence, payload.length);
+        writeHeader(frame, type, 0, sequence, payload.length);
         System.arraycopy(payload, 0, frame, HEADER_BYTES, payload.length);
         return frame;
     }
@@ -61,15 +65,15 @@ public final class FrameCodec {
             throw new ProtocolException("Unknown frame type 0x" + Integer.toHexString(code) + ".");
         }
         int flags = in.get() & 0xff;
-        if (flags != 0) {
+        if ((flags & ~FLAG_SEALED) != 0) {
             throw new ProtocolException(
                     "Frame flags 0x" + Integer.toHexString(flags) + " are not defined in protocol v1.");
         }
         long sequence = in.getLong();
         long length = in.getInt() & 0xffffffffL;
-        if (length > type.maxPayload()) {
-            throw new ProtocolException(
-                    type + " payload of " + length + " bytes exceeds the limit of " + type.maxPayload() + ".");
+        long limit = (flags & FLAG_SEALED) != 0 ? FrameCipher.sealedLength(type.maxPayload()) : type.maxPayload();
+        if (length > limit) {
+            throw new ProtocolException(type + " payload of " + length + " bytes exceeds the limit of " + limit + ".");
         }
         if (length != in.remaining()) {
             throw new ProtocolException(

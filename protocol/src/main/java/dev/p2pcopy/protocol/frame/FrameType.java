@@ -21,7 +21,13 @@ public enum FrameType {
     /** A failure, either direction; ends the session. */
     ERROR(0x07, 8 * 1024),
     /** All files sent (sender) or all committed (receiver). */
-    DONE(0x08, 1024);
+    DONE(0x08, 1024),
+    /** EC-J-PAKE round 1, both directions. */
+    PAKE1(0x09, 2048),
+    /** EC-J-PAKE round 2, both directions. */
+    PAKE2(0x0a, 2048),
+    /** EC-J-PAKE round 3 (key confirmation), both directions. */
+    PAKE3(0x0b, 1024);
 
     private static final FrameType[] BY_CODE = new FrameType[256];
 
@@ -47,6 +53,14 @@ public enum FrameType {
     /** Largest payload, in bytes, a frame of this type may have. */
     public int maxPayload() {
         return maxPayload;
+    }
+
+    /**
+     * Whether frames of this type may travel unsealed before the keys exist: HELLO, the PAKE
+     * rounds and ERROR. Every other frame is sealed (DATA may be clear when the sender chose so).
+     */
+    public boolean isHandshake() {
+        return this == HELLO || this == PAKE1 || this == PAKE2 || this == PAKE3 || this == ERROR;
     }
 
     /** The type for a wire code, or null if v1 defines none. */

@@ -1,18 +1,41 @@
 package dev.p2pcopy.protocol.frame;
 
+import dev.p2pcopy.protocol.crypto.FrameCipher;
+
 /**
- * Numbers and encodes the frames of one direction. Not thread-safe: encode and send under one
- * lock, so that frames leave in sequence order.
+ * Numbers, encodes and, once the keys exist, seals the frames of one direction. Not
+ * thread-safe: encode and send under one lock, so that frames leave in sequence order.
  */
 public final class FrameWriter {
     private long nextSequence;
+    private FrameCipher cipher;
+    private boolean sealData;
+
+    /**
+     * Seals every frame from now on.
+     *
+     * @param cipher this direction's cipher
+     * @param sealData false to send DATA payloads in clear (the sender chose speed over
+     *     confidentiality; control frames stay sealed)
+     */
+    public void startSealing(FrameCipher cipher, boolean sealData) {
+        this.cipher = cipher;
+        this.sealData = sealData;
+    }
 
     /** Encodes a control frame with the next sequence number. */
     public byte[] control(FrameType type, byte[] payload) {
         if (type == FrameType.DATA) {
             throw new IllegalArgumentException("DATA frames are built with newDataFrame/finishData");
         }
-        return FrameCodec.encode(type, nextSequence++, payload);
+        if (cipher == null) {
+            return FrameCodec.encode(type, nextSequence++, payload);
+        }
+        if (payload.length > type.maxPayload()) {
+            throw new IllegalArgumentException(
+                    type + " payload of " + payload.length + " bytes exceeds " + type.maxPayload());
+        }
+        return seal(type, payload, 0, payload.length);
     }
 
     /**
@@ -28,20 +51,34 @@ public final class FrameWriter {
     }
 
     /**
-     * Writes the headers of a DATA frame whose content ({@code contentLength} bytes) is already
-     * at {@link DataFrame#CONTENT_OFFSET}, and numbers it.
-     *
-     * @return the frame length: send bytes {@code [0, length)} of {@code frame}
+     * Completes a DATA frame whose content ({@code contentLength} bytes) is already at {@link
+     * DataFrame#CONTENT_OFFSET}, and numbers it. A clear frame is finished in place; a sealed one
+     * is a new buffer, so {@code frame} may be refilled as soon as this returns.
      */
-    public int finishData(byte[] frame, int fileIndex, long offset, DataCodec codec, int rawLength, int contentLength) {
+    public EncodedFrame finishData(
+            byte[] frame, int fileIndex, long offset, DataCodec codec, int rawLength, int contentLength) {
         int payload = DataFrame.HEADER_BYTES + contentLength;
-        FrameCodec.writeHeader(frame, FrameType.DATA, nextSequence++, payload);
         DataFrame.writeHeader(frame, fileIndex, offset, codec, rawLength);
-        return FrameCodec.HEADER_BYTES + payload;
+        if (cipher != null && sealData) {
+            byte[] sealed = seal(FrameType.DATA, frame, FrameCodec.HEADER_BYTES, payload);
+            return new EncodedFrame(sealed, sealed.length);
+        }
+        FrameCodec.writeHeader(frame, FrameType.DATA, 0, nextSequence++, payload);
+        return new EncodedFrame(frame, FrameCodec.HEADER_BYTES + payload);
     }
 
     /** The sequence number the next frame will get. */
     public long nextSequence() {
         return nextSequence;
+    }
+
+    private byte[] seal(FrameType type, byte[] src, int off, int len) {
+        int sealedLength = FrameCipher.sealedLength(len);
+        byte[] out = new byte[FrameCodec.HEADER_BYTES + sealedLength];
+        long sequence = nextSequence++;
+        FrameCodec.writeHeader(out, type, FrameCodec.FLAG_SEALED, sequence, sealedLength);
+        byte[] header = java.util.Arrays.copyOf(out, FrameCodec.HEADER_BYTES);
+        cipher.seal(header, sequence, src, off, len, out, FrameCodec.HEADER_BYTES);
+        return out;
     }
 }

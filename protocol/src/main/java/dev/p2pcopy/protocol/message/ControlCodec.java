@@ -32,7 +32,10 @@ public final class ControlCodec {
             FileEnd.class, FrameType.FILE_END,
             Ack.class, FrameType.ACK,
             ErrorMessage.class, FrameType.ERROR,
-            Done.class, FrameType.DONE);
+            Done.class, FrameType.DONE,
+            Pake1.class, FrameType.PAKE1,
+            Pake2.class, FrameType.PAKE2,
+            Pake3.class, FrameType.PAKE3);
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -9,8 +9,10 @@ import java.util.List;
  * @param role "send" or "receive": pairing two senders is caught here
  * @param codecs DATA codecs this peer can decode, by name ("none", "zstd")
  * @param chunkSize the sender's piece size; the receiver sends 0
+ * @param encrypt whether this side seals the DATA it sends (a receiver sends none and says
+ *     true); control frames are sealed either way
  */
-public record Hello(int version, String role, List<String> codecs, int chunkSize) {
+public record Hello(int version, String role, List<String> codecs, int chunkSize, boolean encrypt) {
     /** Validates the fields; Jackson calls this for received frames too. */
     public Hello {
         Checks.require(version > 0, "HELLO has no valid version.");

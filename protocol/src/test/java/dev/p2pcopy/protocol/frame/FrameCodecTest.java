@@ -60,16 +60,16 @@ class FrameCodecTest {
     @Test
     void rejectsFlagsThatV1DoesNotDefine() {
         byte[] frame = FrameCodec.encode(FrameType.DONE, 0, new byte[0]);
-        frame[1] = 1;
+        frame[1] = 2;
         assertThatThrownBy(() -> FrameCodec.decode(ByteBuffer.wrap(frame)))
                 .isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("flags 0x1");
+                .hasMessageContaining("flags 0x2");
     }
 
     @Test
     void rejectsALengthOverTheTypesLimitBeforeLookingAtThePayload() {
         byte[] frame = new byte[FrameCodec.HEADER_BYTES];
-        FrameCodec.writeHeader(frame, FrameType.HELLO, 0, 0);
+        FrameCodec.writeHeader(frame, FrameType.HELLO, 0, 0, 0);
         ByteBuffer.wrap(frame, 10, 4).putInt(-1); // 4 GiB - 1 as unsigned
         assertThatThrownBy(() -> FrameCodec.decode(ByteBuffer.wrap(frame)))
                 .isInstanceOf(ProtocolException.class)
@@ -107,7 +107,8 @@ class FrameCodecTest {
         }
         assertThat(FrameType.fromCode(0)).isNull();
         assertThat(FrameType.fromCode(0x1ff)).isNull();
-        assertThat(FrameCodec.MAX_FRAME_BYTES).isEqualTo(14 + 17 + 16 * 1024 * 1024);
+        // 1,024 records of 16 KiB and one more for the 17-byte DATA header, each with a 16-byte tag.
+        assertThat(FrameCodec.MAX_FRAME_BYTES).isEqualTo(14 + 17 + 16 * 1024 * 1024 + 1025 * 16);
         for (DataCodec codec : DataCodec.values()) {
             assertThat(DataCodec.fromCode(codec.code())).isSameAs(codec);
         }

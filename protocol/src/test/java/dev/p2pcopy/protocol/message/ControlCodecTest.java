@@ -41,11 +41,11 @@ class ControlCodecTest {
                 new ManifestEntry("photos", EntryType.DIR, 0, 1_700_000_000_000L, 0755),
                 new ManifestEntry("photos/a.jpg", EntryType.FILE, 123, 1_700_000_000_000L, -1)));
         List<Object> messages = List.of(
-                new Hello(1, "send", List.of("none", "zstd"), 1 << 20),
+                new Hello(1, "send", List.of("none", "zstd"), 1 << 20, true),
                 manifest,
                 Accept.yes(List.of(0L, 0L), 8 << 20),
                 Accept.no("The receiver declined."),
-                new FileEnd(1, SHA),
+                new FileEnd(1, SHA, SHA),
                 new Ack(10, 1, 5),
                 new ErrorMessage("INTEGRITY", "a.jpg was corrupted."),
                 new Done(1, 123));
@@ -98,12 +98,15 @@ class ControlCodecTest {
     @Test
     void rejectsValuesTheRecordsRefuse() {
         assertThatThrownBy(() -> ControlCodec.decode(
-                        frame(FrameType.HELLO, "{\"version\":1,\"role\":\"thief\",\"codecs\":[],\"chunkSize\":0}"),
+                        frame(
+                                FrameType.HELLO,
+                                "{\"version\":1,\"role\":\"thief\",\"codecs\":[],\"chunkSize\":0,\"encrypt\":true}"),
                         Hello.class))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("HELLO names an unknown role.");
         assertThatThrownBy(() -> ControlCodec.decode(
-                        frame(FrameType.FILE_END, "{\"fileIndex\":0,\"sha256\":\"XYZ\"}"), FileEnd.class))
+                        frame(FrameType.FILE_END, "{\"fileIndex\":0,\"sha256\":\"XYZ\",\"mac\":\"XYZ\"}"),
+                        FileEnd.class))
                 .hasMessageContaining("FILE_END carries no valid SHA-256.");
         assertThatThrownBy(() -> ControlCodec.decode(
                         frame(
@@ -149,15 +152,16 @@ class ControlCodecTest {
 
     @Test
     void recordsValidateWhatTheyAreGiven() {
-        assertThatThrownBy(() -> new Hello(0, "send", List.of(), 0)).hasMessage("HELLO has no valid version.");
-        assertThatThrownBy(() -> new Hello(1, "send", null, 0)).hasMessage("HELLO lists no valid codecs.");
-        assertThatThrownBy(() -> new Hello(1, "send", List.of(), -1)).hasMessage("HELLO has a negative chunk size.");
+        assertThatThrownBy(() -> new Hello(0, "send", List.of(), 0, true)).hasMessage("HELLO has no valid version.");
+        assertThatThrownBy(() -> new Hello(1, "send", null, 0, true)).hasMessage("HELLO lists no valid codecs.");
+        assertThatThrownBy(() -> new Hello(1, "send", List.of(), -1, true))
+                .hasMessage("HELLO has a negative chunk size.");
         assertThatThrownBy(() -> new Accept(true, null, null, 0)).hasMessage("ACCEPT has no resume offsets.");
         assertThatThrownBy(() -> Accept.yes(List.of(-1L), 0)).hasMessage("ACCEPT has a negative resume offset.");
         assertThatThrownBy(() -> Accept.yes(List.of(), -1)).hasMessage("ACCEPT grants a negative credit.");
         assertThatThrownBy(() -> new Ack(-1, 0, 0)).hasMessage("ACK carries a negative figure.");
         assertThatThrownBy(() -> new Done(0, -1)).hasMessage("DONE carries a negative figure.");
         assertThatThrownBy(() -> new ErrorMessage(null, "x")).hasMessage("ERROR lacks a reason or message.");
-        assertThatThrownBy(() -> new FileEnd(-1, SHA)).hasMessage("FILE_END names a negative file index.");
+        assertThatThrownBy(() -> new FileEnd(-1, SHA, SHA)).hasMessage("FILE_END names a negative file index.");
     }
 }

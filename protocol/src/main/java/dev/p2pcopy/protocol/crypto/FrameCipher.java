@@ -1,0 +1,123 @@
+package dev.p2pcopy.protocol.crypto;
+
+import com.google.crypto.tink.aead.internal.InsecureNonceAesGcmJce;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+
+/**
+ * Seals and opens frame payloads of one direction with AES-256-GCM.
+ *
+ * <p>A sealed payload is a run of records, each at most {@value #RECORD_BYTES} plaintext bytes
+ * followed by its 16-byte tag; an empty payload is one tag-only record. Record {@code i} of the
+ * frame with sequence number {@code s} uses the nonce {@code s (8 bytes) || i (4 bytes)}, and
+ * every record authenticates the frame's 14-byte header (type, flags, sequence, sealed length).
+ * Each direction has its own key, so nonces never repeat under a key; a frame that is altered,
+ * moved, replayed or truncated fails to open.
+ *
+ * <p>Records keep each cipher call small: the JDK only runs its AES-GCM intrinsics in compiled
+ * code, and a call per 16 KiB gets compiled after a few MiB, where a call per 1 MiB frame ran
+ * interpreted at 60 MB/s for hundreds of frames.
+ */
+public final class FrameCipher {
+    /** Plaintext bytes per record, as in TLS. */
+    public static final int RECORD_BYTES = 16 * 1024;
+    /** Size of a GCM tag. */
+    public static final int TAG_BYTES = 16;
+    /** Size of an AES-256 key. */
+    public static final int KEY_BYTES = 32;
+
+    private static final int NONCE_BYTES = 12;
+
+    private final InsecureNonceAesGcmJce aead;
+
+    /**
+     * Creates the cipher of one direction.
+     *
+     * @param key a 32-byte key used for this direction only
+     */
+    public FrameCipher(byte[] key) {
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("AES-256 needs a 32-byte key, not " + key.length);
+        }
+        try {
+            aead = new InsecureNonceAesGcmJce(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    }
+
+    /** The sealed size of a payload of {@code plainLength} bytes. */
+    public static int sealedLength(int plainLength) {
+        return plainLength + records(plainLength) * TAG_BYTES;
+    }
+
+    /**
+     * The plaintext size a sealed payload of {@code sealedLength} bytes opens to.
+     *
+     * @throws GeneralSecurityException if no sealed payload has that size
+     */
+    public static int openedLength(int sealedLength) throws GeneralSecurityException {
+        int stride = RECORD_BYTES + TAG_BYTES;
+        int records = (int) (((long) sealedLength + stride - 1) / stride);
+        int last = sealedLength - (records - 1) * stride;
+        if (records == 0 || last < TAG_BYTES || (records > 1 && last == TAG_BYTES)) {
+            throw new GeneralSecurityException("no sealed payload is " + sealedLength + " bytes long");
+        }
+        return sealedLength - records * TAG_BYTES;
+    }
+
+    /**
+     * Seals {@code src[off, off+len)} into {@code dst} at {@code dstOff}, which must have room for
+     * {@link #sealedLength(int) sealedLength(len)} bytes.
+     *
+     * @param header the frame's header as it goes on the wire, with the sealed length in it
+     * @param sequence the frame's sequence number
+     */
+    public void seal(byte[] header, long sequence, byte[] src, int off, int len, byte[] dst, int dstOff) {
+        int records = records(len);
+        int out = dstOff;
+        try {
+            for (int i = 0; i < records; i++) {
+                int start = off + i * RECORD_BYTES;
+                int n = Math.min(RECORD_BYTES, off + len - start);
+                byte[] sealed = aead.encrypt(nonce(sequence, i), Arrays.copyOfRange(src, start, start + n), header);
+                System.arraycopy(sealed, 0, dst, out, sealed.length);
+                out += sealed.length;
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM sealing failed", e);
+        }
+    }
+
+    /**
+     * Opens a sealed payload.
+     *
+     * @param header the frame's header as it arrived
+     * @param sequence the frame's sequence number
+     * @param sealed the sealed payload; read from its position to its limit
+     * @return the plaintext
+     * @throws GeneralSecurityException if any record fails authentication
+     */
+    public byte[] open(byte[] header, long sequence, ByteBuffer sealed) throws GeneralSecurityException {
+        ByteBuffer in = sealed.duplicate();
+        byte[] plain = new byte[openedLength(in.remaining())];
+        int out = 0;
+        for (int i = 0; in.hasRemaining(); i++) {
+            byte[] record = new byte[Math.min(RECORD_BYTES + TAG_BYTES, in.remaining())];
+            in.get(record);
+            byte[] opened = aead.decrypt(nonce(sequence, i), record, header);
+            System.arraycopy(opened, 0, plain, out, opened.length);
+            out += opened.length;
+        }
+        return plain;
+    }
+
+    private static int records(int plainLength) {
+        return Math.max(1, (plainLength + RECORD_BYTES - 1) / RECORD_BYTES);
+    }
+
+    private static byte[] nonce(long sequence, int record) {
+        return ByteBuffer.allocate(NONCE_BYTES).putLong(sequence).putInt(record).array();
+    }
+}
