@@ -1,0 +1,85 @@
+package dev.p2pcopy.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PAKE between two real peers through a real relay. */
+@Timeout(120)
+class SecurityEndToEndTest {
+    @RegisterExtension
+    static final LoopbackRelay relay = new LoopbackRelay();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aMistypedCodeFailsBothSidesBeforeAnyFileDataMoves() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Path file = Trees.randomFile(src.resolve("a.bin"), 100_000, 4);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        List<TransferState> senderStates = new CopyOnWriteArrayList<>();
+        Transfer sender = P2pCopy.send(
+                List.of(file),
+                SendOptions.builder(relay.uri())
+                        .code("5150-alpha-bravo-charlie")
+                        .listener(new TransferListener() {
+                            @Override
+                            public void onStateChanged(TransferState state) {
+                                senderStates.add(state);
+                            }
+                        })
+                        .build());
+        sender.code().get(20, TimeUnit.SECONDS);
+        // Same nameplate, so the relay pairs them; one word differs, so the PAKE must fail.
+        Transfer receiver = P2pCopy.receive(
+                "5150-alpha-bravo-delta",
+                ReceiveOptions.builder(relay.uri(), out).build());
+
+        for (Transfer t : List.of(sender, receiver)) {
+            TransferException e = failure(t);
+            assertThat(e.reason()).isEqualTo(FailureReason.WRONG_CODE);
+            assertThat(e.getMessage()).startsWith("The code does not match").doesNotContain("alpha");
+        }
+        assertThat(senderStates).contains(TransferState.HANDSHAKE).doesNotContain(TransferState.AWAITING_ACCEPT);
+        assertThat(Trees.listing(out)).isEmpty();
+    }
+
+    @Test
+    void theSameCodeTypedDifferentlyStillMatches() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Path file = Trees.randomFile(src.resolve("a.bin"), 10_000, 5);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Transfer sender = P2pCopy.send(
+                List.of(file),
+                SendOptions.builder(relay.uri())
+                        .code("5151-alpha-bravo-charlie")
+                        .build());
+        sender.code().get(20, TimeUnit.SECONDS);
+        Transfer receiver = P2pCopy.receive(
+                "  5151 Alpha BRAVO charlie ",
+                ReceiveOptions.builder(relay.uri(), out).build());
+
+        receiver.result().get(60, TimeUnit.SECONDS);
+        sender.result().get(60, TimeUnit.SECONDS);
+        assertThat(out.resolve("a.bin")).hasSameBinaryContentAs(file);
+    }
+
+    private static TransferException failure(Transfer t) throws Exception {
+        try {
+            t.result().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return (TransferException) e.getCause();
+        }
+        throw new AssertionError("the transfer succeeded");
+    }
+}
