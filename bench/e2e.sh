@@ -30,6 +30,8 @@ Options:
                      (bench/out/*.jfr) and print where the CPU goes (top 15 frames)
   --chunk-size N     pass --chunk-size N to the sender (default: the CLI's default)
   --compress MODE    pass --compress MODE to the sender: auto, zstd or none
+  --encrypt LIST     comma-separated modes to run each dataset in: on, off (default on);
+                     "on,off" measures both in the same run, rows named "DS, encrypt off"
   --no-socat         skip the socat reference
   --timeout S        kill any process still running after S seconds (default 600)
   -h, --help         show this help
@@ -54,6 +56,7 @@ KEEP=0
 JFR=0
 CHUNK_SIZE=
 COMPRESS=
+ENCRYPT_MODES=on
 SOCAT_WANTED=1
 TIMEOUT=600
 ORIG_ARGS="$*"
@@ -72,6 +75,8 @@ while (($#)); do
     --chunk-size=*) CHUNK_SIZE=${1#*=}; shift ;;
     --compress) COMPRESS=${2:?--compress needs a value}; shift 2 ;;
     --compress=*) COMPRESS=${1#*=}; shift ;;
+    --encrypt) ENCRYPT_MODES=${2:?--encrypt needs a value}; shift 2 ;;
+    --encrypt=*) ENCRYPT_MODES=${1#*=}; shift ;;
     --no-socat) SOCAT_WANTED=0; shift ;;
     --timeout) TIMEOUT=${2:?--timeout needs a value}; shift 2 ;;
     --timeout=*) TIMEOUT=${1#*=}; shift ;;
@@ -98,6 +103,11 @@ SIZE=$(parse_size "$SIZE_ARG") || die "--size must be a number with an optional 
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive whole number (got '$RUNS')."
 [[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "--timeout must be a positive number of seconds (got '$TIMEOUT')."
 [[ -z $COMPRESS || $COMPRESS =~ ^(auto|zstd|none)$ ]] || die "--compress must be auto, zstd or none (got '$COMPRESS')."
+IFS=, read -r -a ENCRYPT_LIST <<<"$ENCRYPT_MODES"
+((${#ENCRYPT_LIST[@]})) || die "--encrypt is empty; use on, off or on,off."
+for mode in "${ENCRYPT_LIST[@]}"; do
+  [[ $mode =~ ^(on|off)$ ]] || die "--encrypt takes on, off or on,off (got '$mode')."
+done
 IFS=, read -r -a DS_LIST <<<"$DATASETS"
 ((${#DS_LIST[@]})) || die "--datasets is empty; use some of bin,text,many."
 for ds in "${DS_LIST[@]}"; do
@@ -584,10 +594,12 @@ jfr_opt() { # jfr_opt FILE -> JVM option, or nothing without --jfr
 }
 
 run_p2p() {
-  local run=$1 ds=$2 dir name tag rpid spid cpid port url code t0 t1 secs res ratio jr js jc f
-  dir="$WORK/p2p-$ds-$run"
-  name="$ds$(run_suffix "$run")"
-  tag="$TS-$ds"
+  local run=$1 ds=$2 encrypt=$3 key dir name tag rpid spid cpid port url code t0 t1 secs res ratio jr js jc f
+  key=$ds
+  [[ $encrypt == off ]] && key="$ds, encrypt off"
+  dir="$WORK/p2p-$ds-$encrypt-$run"
+  name="$key$(run_suffix "$run")"
+  tag="$TS-$ds-$encrypt"
   if ((RUNS > 1)); then tag+="-$run"; fi
   jr=$(jfr_opt "$OUT_DIR/e2e-$tag-relay.jfr")
   js=$(jfr_opt "$OUT_DIR/e2e-$tag-sender.jfr")
@@ -612,6 +624,7 @@ run_p2p() {
   local send_args=(send --relay "$url" --code "$code")
   [[ -n $CHUNK_SIZE ]] && send_args+=(--chunk-size "$CHUNK_SIZE")
   [[ -n $COMPRESS ]] && send_args+=(--compress "$COMPRESS")
+  [[ $encrypt == off ]] && send_args+=(--encrypt off)
   start_timed spid "$dir/send.time" "$dir/send.out" "$dir/send.err" \
     "$JAVA" ${js:+"$js"} "${EXTRA_JAVA_OPTS[@]+"${EXTRA_JAVA_OPTS[@]}"}" -cp "$CLI_CP" "$MAIN_CLASS" \
     "${send_args[@]}" "${DS_PATH[$ds]}"
@@ -645,7 +658,7 @@ run_p2p() {
   if [[ $ds != many && -n ${SOCAT_MBPS[$run]:-} && $res == ok ]]; then
     ratio=$(awk -v a="$(mbps "${DS_BYTES[$ds]}" "$secs")" -v b="${SOCAT_MBPS[$run]}" 'BEGIN { printf "%.2fx", a / b }')
   fi
-  record "$ds" "$name" "$ds" "$secs" "$res" "$dir/relay.time" "$dir/send.time" "$dir/recv.time" "$ratio" \
+  record "$key" "$name" "$ds" "$secs" "$res" "$dir/relay.time" "$dir/send.time" "$dir/recv.time" "$ratio" \
     "$(reported_secs "$dir/send.out")"
   if ((JFR)); then
     for f in "$OUT_DIR/e2e-$tag-relay.jfr" "$OUT_DIR/e2e-$tag-sender.jfr" "$OUT_DIR/e2e-$tag-receiver.jfr"; do
@@ -657,7 +670,9 @@ run_p2p() {
 
 for ((run = 1; run <= RUNS; run++)); do
   if ((SOCAT)); then run_socat "$run"; fi
-  for ds in "${DS_LIST[@]}"; do run_p2p "$run" "$ds"; done
+  for ds in "${DS_LIST[@]}"; do
+    for mode in "${ENCRYPT_LIST[@]}"; do run_p2p "$run" "$ds" "$mode"; done
+  done
 done
 
 # ---------------------------------------------------------------- report

@@ -15,4 +15,10 @@ public interface TransferListener {
 
     /** New progress figures. */
     default void onProgress(TransferProgress progress) {}
+
+    /**
+     * Something the user should know that does not stop the transfer, in one sentence: e.g. a
+     * symbolic link that was skipped when scanning.
+     */
+    default void onWarning(String message) {}
 }

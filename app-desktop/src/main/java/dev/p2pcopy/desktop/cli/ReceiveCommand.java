@@ -6,6 +6,7 @@ import dev.p2pcopy.protocol.P2pCopy;
 import dev.p2pcopy.protocol.ReceiveOptions;
 import dev.p2pcopy.protocol.Transfer;
 import dev.p2pcopy.protocol.TransferResult;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {
             "Receives files and folders sent with 'p2p-copy send'.",
-            "Shows what is offered and asks before anything is written, unless --yes."
+            "Asks for the code on the terminal (or reads $" + CodeSource.VARIABLE + "), shows what is offered"
+                    + " and asks before anything is written, unless --yes."
         })
 final class ReceiveCommand implements Callable<Integer> {
     private final CliEnvironment env;
@@ -44,7 +46,12 @@ final class ReceiveCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Parameters(paramLabel = "CODE", description = "The code the sender shows, e.g. 4821-river-orbit-lamp.")
+    @Parameters(
+            paramLabel = "CODE",
+            arity = "0..1",
+            description = "The code the sender shows, e.g. 4821-river-orbit-lamp. Better left out: other users"
+                    + " of this computer can see arguments; without it, $" + CodeSource.VARIABLE + " if set,"
+                    + " else asked for on the terminal without echo.")
     private String code;
 
     ReceiveCommand(CliEnvironment env) {
@@ -53,19 +60,32 @@ final class ReceiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String joining = new CodeSource(env).forReceive(code);
+        Path trusted = common.trustedCertificate(env);
         Path target = (out == null ? Path.of("") : out).toAbsolutePath().normalize();
         try (RelayChoice relay = common.chooseRelay(env)) {
-            ReceiveOptions options = ReceiveOptions.builder(relay.uri(), target)
-                    .offerHandler(new OfferPrompt(env, yes))
-                    .conflictPolicy(onConflict)
-                    .listener(TransferReporter.forReceiver(env))
-                    .build();
-            Transfer transfer = P2pCopy.receive(code, options);
+            Transfer transfer = P2pCopy.receive(joining, options(relay.uri(), target, trusted));
             try (TransferWaiter waiter = new TransferWaiter(transfer)) {
                 TransferResult result = waiter.await(transfer.result());
                 env.out().println(Summaries.received(result, target));
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The engine's options as the flags give them.
+     *
+     * @param relay the chosen relay
+     * @param target the folder to save into
+     * @param trusted the certificate to trust besides the system's, or null
+     */
+    ReceiveOptions options(URI relay, Path target, Path trusted) {
+        return ReceiveOptions.builder(relay, target)
+                .offerHandler(new OfferPrompt(env, yes))
+                .conflictPolicy(onConflict)
+                .trustedCertificate(trusted)
+                .listener(TransferReporter.forReceiver(env))
+                .build();
     }
 }

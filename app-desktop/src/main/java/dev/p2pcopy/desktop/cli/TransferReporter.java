@@ -58,6 +58,11 @@ final class TransferReporter implements TransferListener {
     }
 
     @Override
+    public synchronized void onWarning(String message) {
+        err.println("Warning: " + message);
+    }
+
+    @Override
     public synchronized void onProgress(TransferProgress progress) {
         if (view != null) {
             view.show(progress);

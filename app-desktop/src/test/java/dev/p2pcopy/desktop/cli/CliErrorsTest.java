@@ -7,6 +7,7 @@ import dev.p2pcopy.relay.RelayServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,12 +22,13 @@ class CliErrorsTest {
     Path tmp;
 
     private CliHarness cli;
+    private int port;
     private String closedRelay;
     private Path file;
 
     @BeforeEach
     void setUp() throws IOException {
-        int port = CliHarness.freePort();
+        port = CliHarness.freePort();
         cli = new CliHarness(port);
         closedRelay = "ws://127.0.0.1:" + port;
         file = Files.writeString(tmp.resolve("a.txt"), "a");
@@ -35,7 +37,8 @@ class CliErrorsTest {
     @Test
     void anUnreachableRelayIsExit3WithOneSentenceAndNoStackTrace() {
         CliHarness.Result send = cli.run("", "send", "--relay", closedRelay, file.toString());
-        CliHarness.Result receive = cli.run("", "receive", "--relay", closedRelay, "1-some-code");
+        CliHarness.Result receive = new CliHarness(port, Map.of(CodeSource.VARIABLE, "1-some-code"), null)
+                .run("", "receive", "--relay", closedRelay);
 
         for (CliHarness.Result result : new CliHarness.Result[] {send, receive}) {
             assertThat(result.exitCode()).isEqualTo(ExitCodes.RELAY_UNREACHABLE);

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +19,22 @@ final class CliHarness {
     private static final Pattern CODE_LINE = Pattern.compile("(?m)^Code: (\\S+)$");
 
     private final DefaultRelay relays;
+    private final Map<String, String> variables;
+    private final Terminal terminal;
 
     /** A harness whose default relay is {@code 127.0.0.1:defaultPort}, ignoring the real environment. */
     CliHarness(int defaultPort) {
-        this.relays = new DefaultRelay("127.0.0.1", defaultPort, name -> null);
+        this(defaultPort, Map.of(), null);
+    }
+
+    /**
+     * A harness with these environment variables instead of the real ones, and this terminal
+     * (null: none, as when input is piped).
+     */
+    CliHarness(int defaultPort, Map<String, String> variables, Terminal terminal) {
+        this.variables = Map.copyOf(variables);
+        this.relays = new DefaultRelay("127.0.0.1", defaultPort, this.variables::get);
+        this.terminal = terminal;
     }
 
     /** What a finished command left behind. */
@@ -67,7 +80,9 @@ final class CliHarness {
                 running.out.printStream(),
                 running.err.printStream(),
                 false,
-                relays);
+                relays,
+                variables::get,
+                terminal);
     }
 
     /** A loopback port that nothing listens on (it was free a moment ago). */

@@ -48,8 +48,8 @@ class CliHelpTest {
 
     @Test
     void everyOptionOfEveryCommandHasADescription() {
-        CommandLine top =
-                Main.commandLine(new CliEnvironment(System.in, System.out, System.err, false, DefaultRelay.standard()));
+        CommandLine top = Main.commandLine(new CliEnvironment(
+                System.in, System.out, System.err, false, DefaultRelay.standard(), name -> null, null));
         for (CommandLine command : top.getSubcommands().values()) {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 assertThat(String.join("", option.description()))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class CliTransferTest {
         assertThat(sent.exitCode()).as(sent.err()).isZero();
         assertThat(Files.readAllBytes(out.resolve("photo.bin"))).isEqualTo(Files.readAllBytes(file));
         assertThat(sent.out()).contains("Code: " + code).contains("Sent 1 file (293 KiB) in ");
-        assertThat(sent.err()).contains("On the other computer run: p2p-copy receive " + code);
+        assertThat(sent.err()).contains("On the other computer run 'p2p-copy receive' and enter the code.");
         assertThat(receive.out()).contains("Received 1 file (293 KiB) in ").contains(" into " + out);
         assertThat(receive.err()).contains("Receiving 1 file (293 KiB): photo.bin", "Connected.");
     }
@@ -123,7 +124,9 @@ class CliTransferTest {
                 cli.start("", "send", "--relay", relayUrl, "--code", "77-same-code", file.toString());
         first.awaitCode();
 
-        CliHarness.Result second = cli.run("", "send", "--relay", relayUrl, "--code", "77-same-code", file.toString());
+        CliHarness.Result second = new CliHarness(
+                        CliHarness.freePort(), Map.of(CodeSource.VARIABLE, "77-same-code"), null)
+                .run("", "send", "--relay", relayUrl, file.toString());
 
         assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.CODE_IN_USE);
         assertThat(second.err()).startsWith("p2p-copy: ");

@@ -62,7 +62,9 @@ class OfferPromptTest {
                 new WatchedStream().printStream(),
                 err.printStream(),
                 false,
-                DefaultRelay.standard());
+                DefaultRelay.standard(),
+                name -> null,
+                null);
         return new OfferPrompt(env, yes);
     }
 }

@@ -43,6 +43,16 @@ class TransferReporterTest {
     }
 
     @Test
+    void warningsArePrintedOnTheirOwnLine() {
+        WatchedStream err = new WatchedStream();
+        TransferReporter reporter = TransferReporter.forSender(env(err));
+
+        reporter.onWarning("Skipped /tmp/link: it is a symbolic link.");
+
+        assertThat(err.text()).isEqualTo("Warning: Skipped /tmp/link: it is a symbolic link." + System.lineSeparator());
+    }
+
+    @Test
     void senderAndReceiverSayDifferentThings() {
         WatchedStream senderErr = new WatchedStream();
         WatchedStream receiverErr = new WatchedStream();
@@ -74,6 +84,8 @@ class TransferReporterTest {
                 new WatchedStream().printStream(),
                 err.printStream(),
                 false,
-                DefaultRelay.standard());
+                DefaultRelay.standard(),
+                name -> null,
+                null);
     }
 }
