@@ -74,6 +74,48 @@ class SecurityEndToEndTest {
         assertThat(out.resolve("a.bin")).hasSameBinaryContentAs(file);
     }
 
+    @Test
+    void symbolicLinksAreSkippedWithAWarningUnlessFollowed() throws Exception {
+        Path secret = Files.writeString(
+                Files.createDirectories(tmp.resolve("elsewhere")).resolve("id_rsa"), "key");
+        Path src = Files.createDirectories(tmp.resolve("src/folder"));
+        Files.writeString(src.resolve("a.txt"), "a");
+        Files.createSymbolicLink(src.resolve("link"), secret);
+
+        for (boolean follow : new boolean[] {false, true}) {
+            Path out = Files.createDirectories(tmp.resolve("out-" + follow));
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            Transfer sender = P2pCopy.send(
+                    List.of(src),
+                    SendOptions.builder(relay.uri())
+                            .followSymlinks(follow)
+                            .listener(new TransferListener() {
+                                @Override
+                                public void onWarning(String message) {
+                                    warnings.add(message);
+                                }
+                            })
+                            .build());
+            String code = sender.code().get(20, TimeUnit.SECONDS);
+            P2pCopy.receive(code, ReceiveOptions.builder(relay.uri(), out).build())
+                    .result()
+                    .get(60, TimeUnit.SECONDS);
+            sender.result().get(60, TimeUnit.SECONDS);
+
+            if (follow) {
+                assertThat(warnings).isEmpty();
+                assertThat(out.resolve("folder/link")).hasContent("key");
+            } else {
+                assertThat(warnings)
+                        .singleElement()
+                        .asString()
+                        .startsWith("Skipped ")
+                        .contains("link");
+                assertThat(Trees.listing(out)).containsExactlyInAnyOrder("folder", "folder/a.txt");
+            }
+        }
+    }
+
     private static TransferException failure(Transfer t) throws Exception {
         try {
             t.result().get(60, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package dev.p2pcopy.relay;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Spec;
  * {@code relay}: runs the relay until SIGTERM or SIGINT. Usable on its own ({@link RelayMain}) and as a
  * subcommand of the {@code p2p-copy} CLI.
  *
- * <p>On start it prints exactly one line, {@code p2p-copy relay listening on ws://HOST:PORT}. Exit codes: 0 after
- * a graceful stop, 2 if the relay cannot start (port in use, bad setting) or the flags are wrong.
+ * <p>On start it prints exactly one line, {@code p2p-copy relay listening on ws://HOST:PORT} ({@code wss://} with
+ * TLS). Exit codes: 0 after a graceful stop, 2 if the relay cannot start (port in use, bad setting, unusable TLS
+ * files) or the flags are wrong.
  */
 @Command(
         name = "relay",
@@ -82,6 +84,77 @@ public final class RelayCommand implements Callable<Integer> {
     private int maxRooms;
 
     @Option(
+            names = "--max-connections-per-ip",
+            defaultValue = "32",
+            description = "Connections one IPv4 address or IPv6 /64 may hold open at once (default: ${DEFAULT-VALUE}).")
+    private int maxConnectionsPerIp;
+
+    @Option(
+            names = "--connection-burst-per-ip",
+            defaultValue = "60",
+            description = "New connections one address may open in a burst (default: ${DEFAULT-VALUE}).")
+    private int connectionBurstPerIp;
+
+    @Option(
+            names = "--connections-per-minute-per-ip",
+            defaultValue = "60",
+            description =
+                    "New connections per minute one address may open after its burst (default: ${DEFAULT-VALUE}).")
+    private int connectionsPerMinutePerIp;
+
+    @Option(
+            names = "--joins-per-room-per-minute",
+            defaultValue = "10",
+            description =
+                    "Joins one room accepts per minute; bounds guessing a code online (default: ${DEFAULT-VALUE}).")
+    private int joinsPerRoomPerMinute;
+
+    @Option(
+            names = "--max-pending-handshakes",
+            defaultValue = "1024",
+            description =
+                    "Connections that may be in TLS or the WebSocket upgrade at once (default: ${DEFAULT-VALUE}).")
+    private int maxPendingHandshakes;
+
+    @Option(
+            names = "--handshake-timeout",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "Closes a connection that has not finished TLS and the upgrade by then (default: "
+                    + "${DEFAULT-VALUE}).")
+    private Duration handshakeTimeout;
+
+    @Option(
+            names = "--trust-proxy",
+            description = "Counts clients by the last address in X-Forwarded-For; only behind a proxy that sets it.")
+    private boolean trustProxy;
+
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description = "PEM certificate chain (own certificate first) to serve wss:// with; needs --tls-key.")
+    private Path tlsCertificate;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(
+            names = "--tls-min-version",
+            defaultValue = "1.3",
+            paramLabel = "VERSION",
+            description = "Lowest TLS version accepted, 1.3 or 1.2 (default: ${DEFAULT-VALUE}).")
+    private String tlsMinVersion;
+
+    @Option(
+            names = "--audit-log",
+            paramLabel = "FILE",
+            description = "Writes the audit log (one JSON line per room event) to FILE; default: stdout.")
+    private Path auditLog;
+
+    @Option(
             names = {"-h", "--help"},
             usageHelp = true,
             description = "Shows this help and exits.")
@@ -136,6 +209,16 @@ public final class RelayCommand implements Callable<Integer> {
                 .pingInterval(pingInterval)
                 .maxFrameBytes(maxFrameBytes)
                 .maxRooms(maxRooms)
+                .auditLog(auditLog)
+                .maxConnectionsPerIp(maxConnectionsPerIp)
+                .connectionBurstPerIp(connectionBurstPerIp)
+                .connectionsPerMinutePerIp(connectionsPerMinutePerIp)
+                .joinsPerRoomPerMinute(joinsPerRoomPerMinute)
+                .maxPendingHandshakes(maxPendingHandshakes)
+                .handshakeTimeout(handshakeTimeout)
+                .trustProxy(trustProxy)
+                .tls(tlsCertificate, tlsKey)
+                .tlsMinVersion(tlsMinVersion)
                 .build();
     }
 

@@ -1,7 +1,9 @@
 package dev.p2pcopy.relay;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Immutable settings of a {@link RelayServer}; build one with {@link #builder()}.
@@ -27,6 +29,20 @@ public final class RelayConfig {
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024 + 64 * 1024;
     /** Default maximum number of rooms open at once. */
     public static final int DEFAULT_MAX_ROOMS = 10_000;
+    /** Default maximum number of connections open at once from one IPv4 address or IPv6 /64. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 32;
+    /** Default number of connections one address may open in a burst before the per-minute rate applies. */
+    public static final int DEFAULT_CONNECTION_BURST_PER_IP = 60;
+    /** Default sustained rate of new connections per address, per minute. */
+    public static final int DEFAULT_CONNECTIONS_PER_MINUTE_PER_IP = 60;
+    /** Default number of joins one room accepts per minute (the online guesses at a code's words). */
+    public static final int DEFAULT_JOINS_PER_ROOM_PER_MINUTE = 10;
+    /** Default maximum number of connections that have not completed the WebSocket upgrade yet. */
+    public static final int DEFAULT_MAX_PENDING_HANDSHAKES = 1024;
+    /** Default time a new connection has to complete TLS and the WebSocket upgrade. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default lowest TLS version accepted. */
+    public static final String DEFAULT_TLS_MIN_VERSION = "1.3";
     /** Default per-connection outbound buffer size above which the relay stops reading the other side. */
     public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 8 * 1024 * 1024;
     /** Default per-connection outbound buffer size below which reading the other side resumes. */
@@ -42,6 +58,17 @@ public final class RelayConfig {
     private final int maxRooms;
     private final int writeBufferHighWaterMark;
     private final int writeBufferLowWaterMark;
+    private final Path auditLog;
+    private final int maxConnectionsPerIp;
+    private final int connectionBurstPerIp;
+    private final int connectionsPerMinutePerIp;
+    private final int joinsPerRoomPerMinute;
+    private final int maxPendingHandshakes;
+    private final Duration handshakeTimeout;
+    private final boolean trustProxy;
+    private final Path tlsCertificate;
+    private final Path tlsKey;
+    private final String tlsMinVersion;
 
     private RelayConfig(Builder b) {
         this.host = b.host;
@@ -54,6 +81,17 @@ public final class RelayConfig {
         this.maxRooms = b.maxRooms;
         this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
         this.writeBufferLowWaterMark = b.writeBufferLowWaterMark;
+        this.auditLog = b.auditLog;
+        this.maxConnectionsPerIp = b.maxConnectionsPerIp;
+        this.connectionBurstPerIp = b.connectionBurstPerIp;
+        this.connectionsPerMinutePerIp = b.connectionsPerMinutePerIp;
+        this.joinsPerRoomPerMinute = b.joinsPerRoomPerMinute;
+        this.maxPendingHandshakes = b.maxPendingHandshakes;
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.trustProxy = b.trustProxy;
+        this.tlsCertificate = b.tlsCertificate;
+        this.tlsKey = b.tlsKey;
+        this.tlsMinVersion = b.tlsMinVersion;
     }
 
     /**
@@ -115,13 +153,79 @@ public final class RelayConfig {
         return writeBufferLowWaterMark;
     }
 
+    /**
+     * @return the file the audit log is written to, or empty to send the audit lines to the logger
+     *     {@code p2p-copy.audit} (stdout through Logback)
+     */
+    public Optional<Path> auditLog() {
+        return Optional.ofNullable(auditLog);
+    }
+
+    /** @return connections one IPv4 address or IPv6 /64 may hold open at once */
+    public int maxConnectionsPerIp() {
+        return maxConnectionsPerIp;
+    }
+
+    /** @return connections one address may open in a burst; the bucket of its connection rate holds this many */
+    public int connectionBurstPerIp() {
+        return connectionBurstPerIp;
+    }
+
+    /** @return new connections per minute one address may open in the long run */
+    public int connectionsPerMinutePerIp() {
+        return connectionsPerMinutePerIp;
+    }
+
+    /** @return joins one room accepts per minute, which bounds online guessing of the code that names it */
+    public int joinsPerRoomPerMinute() {
+        return joinsPerRoomPerMinute;
+    }
+
+    /** @return connections that may be in TLS or the HTTP upgrade at once; more are closed at accept */
+    public int maxPendingHandshakes() {
+        return maxPendingHandshakes;
+    }
+
+    /** @return how long a new connection has to finish TLS and the WebSocket upgrade before it is closed */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /**
+     * @return whether the client address is the last hop of {@code X-Forwarded-For} (the relay runs behind a proxy
+     *     that sets it) rather than the TCP peer
+     */
+    public boolean trustProxy() {
+        return trustProxy;
+    }
+
+    /** @return the PEM certificate chain served for {@code wss://}, or empty for plain {@code ws://} */
+    public Optional<Path> tlsCertificate() {
+        return Optional.ofNullable(tlsCertificate);
+    }
+
+    /** @return the PEM (PKCS#8) private key of {@link #tlsCertificate()}, or empty for plain {@code ws://} */
+    public Optional<Path> tlsKey() {
+        return Optional.ofNullable(tlsKey);
+    }
+
+    /** @return the lowest TLS version accepted, {@code 1.3} or {@code 1.2} */
+    public String tlsMinVersion() {
+        return tlsMinVersion;
+    }
+
     @Override
     public String toString() {
         return "RelayConfig[host=" + host + ", port=" + port + ", waitTimeout=" + waitTimeout
                 + ", gracePeriod=" + gracePeriod + ", idleTimeout=" + idleTimeout + ", pingInterval="
                 + pingInterval + ", maxFrameBytes=" + maxFrameBytes + ", maxRooms=" + maxRooms
                 + ", writeBufferHighWaterMark=" + writeBufferHighWaterMark + ", writeBufferLowWaterMark="
-                + writeBufferLowWaterMark + "]";
+                + writeBufferLowWaterMark + ", auditLog=" + auditLog + ", maxConnectionsPerIp=" + maxConnectionsPerIp
+                + ", connectionBurstPerIp=" + connectionBurstPerIp + ", connectionsPerMinutePerIp="
+                + connectionsPerMinutePerIp + ", joinsPerRoomPerMinute=" + joinsPerRoomPerMinute
+                + ", maxPendingHandshakes=" + maxPendingHandshakes + ", handshakeTimeout=" + handshakeTimeout
+                + ", trustProxy=" + trustProxy + ", tlsCertificate=" + tlsCertificate + ", tlsKey=" + tlsKey
+                + ", tlsMinVersion=" + tlsMinVersion + "]";
     }
 
     /** Collects settings for a {@link RelayConfig}; starts with the defaults. */
@@ -136,6 +240,17 @@ public final class RelayConfig {
         private int maxRooms = DEFAULT_MAX_ROOMS;
         private int writeBufferHighWaterMark = DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
         private int writeBufferLowWaterMark = DEFAULT_WRITE_BUFFER_LOW_WATER_MARK;
+        private Path auditLog;
+        private int maxConnectionsPerIp = DEFAULT_MAX_CONNECTIONS_PER_IP;
+        private int connectionBurstPerIp = DEFAULT_CONNECTION_BURST_PER_IP;
+        private int connectionsPerMinutePerIp = DEFAULT_CONNECTIONS_PER_MINUTE_PER_IP;
+        private int joinsPerRoomPerMinute = DEFAULT_JOINS_PER_ROOM_PER_MINUTE;
+        private int maxPendingHandshakes = DEFAULT_MAX_PENDING_HANDSHAKES;
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private boolean trustProxy;
+        private Path tlsCertificate;
+        private Path tlsKey;
+        private String tlsMinVersion = DEFAULT_TLS_MIN_VERSION;
 
         private Builder() {}
 
@@ -250,6 +365,119 @@ public final class RelayConfig {
         }
 
         /**
+         * Sets the file the audit log is written to.
+         *
+         * @param auditLog a file path, or null to send the audit lines to the logger {@code p2p-copy.audit}
+         * @return this builder
+         */
+        public Builder auditLog(Path auditLog) {
+            this.auditLog = auditLog;
+            return this;
+        }
+
+        /**
+         * Sets how many connections one IPv4 address or IPv6 /64 may hold open at once.
+         *
+         * @param max a positive number
+         * @return this builder
+         */
+        public Builder maxConnectionsPerIp(int max) {
+            this.maxConnectionsPerIp = max;
+            return this;
+        }
+
+        /**
+         * Sets how many connections one address may open in a burst.
+         *
+         * @param burst a positive number
+         * @return this builder
+         */
+        public Builder connectionBurstPerIp(int burst) {
+            this.connectionBurstPerIp = burst;
+            return this;
+        }
+
+        /**
+         * Sets how many new connections per minute one address may open in the long run.
+         *
+         * @param perMinute a positive number
+         * @return this builder
+         */
+        public Builder connectionsPerMinutePerIp(int perMinute) {
+            this.connectionsPerMinutePerIp = perMinute;
+            return this;
+        }
+
+        /**
+         * Sets how many joins one room accepts per minute.
+         *
+         * @param perMinute a positive number
+         * @return this builder
+         */
+        public Builder joinsPerRoomPerMinute(int perMinute) {
+            this.joinsPerRoomPerMinute = perMinute;
+            return this;
+        }
+
+        /**
+         * Sets how many connections may be in TLS or the HTTP upgrade at once.
+         *
+         * @param max a positive number
+         * @return this builder
+         */
+        public Builder maxPendingHandshakes(int max) {
+            this.maxPendingHandshakes = max;
+            return this;
+        }
+
+        /**
+         * Sets how long a new connection has to finish TLS and the WebSocket upgrade.
+         *
+         * @param handshakeTimeout a positive duration
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration handshakeTimeout) {
+            this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+            return this;
+        }
+
+        /**
+         * Sets whether the client address is the last hop of {@code X-Forwarded-For}; only for a relay that is
+         * reachable through a proxy alone.
+         *
+         * @param trustProxy true behind a proxy that appends the client address to {@code X-Forwarded-For}
+         * @return this builder
+         */
+        public Builder trustProxy(boolean trustProxy) {
+            this.trustProxy = trustProxy;
+            return this;
+        }
+
+        /**
+         * Serves {@code wss://} with this certificate chain and key.
+         *
+         * @param certificate a PEM file: the relay's certificate first, then any intermediates; or null for none
+         * @param key a PEM file with the unencrypted PKCS#8 private key; or null for none
+         * @return this builder
+         */
+        public Builder tls(Path certificate, Path key) {
+            this.tlsCertificate = certificate;
+            this.tlsKey = key;
+            return this;
+        }
+
+        /**
+         * Sets the lowest TLS version accepted.
+         *
+         * @param version {@code 1.3} (the default) or {@code 1.2}
+         * @return this builder
+         */
+        public Builder tlsMinVersion(String version) {
+            this.tlsMinVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the configuration.
          *
          * @return the configuration
@@ -267,7 +495,23 @@ public final class RelayConfig {
                     writeBufferLowWaterMark >= 0 && writeBufferLowWaterMark <= writeBufferHighWaterMark,
                     "The write buffer water marks must satisfy 0 <= low <= high, not low " + writeBufferLowWaterMark
                             + " and high " + writeBufferHighWaterMark + ".");
+            requirePositive(maxConnectionsPerIp, "maximum number of connections per address");
+            requirePositive(connectionBurstPerIp, "connection burst per address");
+            requirePositive(connectionsPerMinutePerIp, "number of connections per minute per address");
+            requirePositive(joinsPerRoomPerMinute, "number of joins per room per minute");
+            requirePositive(maxPendingHandshakes, "maximum number of pending handshakes");
+            requirePositive(handshakeTimeout, "handshake timeout");
+            require(
+                    (tlsCertificate == null) == (tlsKey == null),
+                    "A TLS certificate needs its key and a key its certificate; give both --tls-cert and --tls-key.");
+            require(
+                    tlsMinVersion.equals("1.3") || tlsMinVersion.equals("1.2"),
+                    "The minimum TLS version must be 1.3 or 1.2, not " + tlsMinVersion + ".");
             return new RelayConfig(this);
+        }
+
+        private static void requirePositive(int value, String name) {
+            require(value > 0, "The " + name + " must be positive, not " + value + ".");
         }
 
         private static void requirePositive(Duration value, String name) {

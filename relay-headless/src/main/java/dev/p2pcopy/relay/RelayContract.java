@@ -22,6 +22,12 @@ public final class RelayContract {
     /** Health check path: answers {@code 200 ok}. */
     public static final String HEALTH_PATH = "/healthz";
 
+    /** Metrics path: answers the relay's metrics in the Prometheus text format. */
+    public static final String METRICS_PATH = "/metrics";
+
+    /** Stats path: answers a small JSON object with rooms, throughput, uptime and version. */
+    public static final String STATS_PATH = "/v1/stats";
+
     /** Text frame: you joined, the other side is not here yet. */
     public static final String NOTICE_WAITING = "{\"event\":\"waiting\"}";
 

@@ -1,10 +1,12 @@
 package dev.p2pcopy.relay;
 
 import dev.p2pcopy.relay.http.RelayChannelInitializer;
+import dev.p2pcopy.relay.limit.RelayLimits;
 import dev.p2pcopy.relay.room.Peer;
 import dev.p2pcopy.relay.room.RoomCounts;
 import dev.p2pcopy.relay.room.RoomRegistry;
 import dev.p2pcopy.relay.telemetry.RelayTelemetry;
+import dev.p2pcopy.relay.tls.ServerTls;
 import dev.p2pcopy.relay.ws.TrafficMeter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -68,7 +70,8 @@ public final class RelayServer implements AutoCloseable {
             RoomRegistry registry,
             TrafficMeter meter,
             RelayTelemetry telemetry,
-            String host) {
+            String host,
+            boolean tls) {
         this.acceptor = acceptor;
         this.workers = workers;
         this.serverChannel = serverChannel;
@@ -76,7 +79,7 @@ public final class RelayServer implements AutoCloseable {
         this.registry = registry;
         this.meter = meter;
         this.telemetry = telemetry;
-        this.uri = URI.create("ws://" + uriHost(host) + ":" + port());
+        this.uri = URI.create((tls ? "wss://" : "ws://") + uriHost(host) + ":" + port());
     }
 
     /**
@@ -85,9 +88,13 @@ public final class RelayServer implements AutoCloseable {
      * @param config the relay's settings
      * @return the running relay, already accepting connections
      * @throws BindException if the port is taken
-     * @throws IOException if the relay cannot listen for another reason, e.g. an unknown host
+     * @throws IOException if the relay cannot listen for another reason, e.g. an unknown host, or its TLS
+     *     certificate or key cannot be used; the message is a clause that says why
      */
     public static RelayServer start(RelayConfig config) throws IOException {
+        ServerTls tls = config.tlsCertificate().isPresent()
+                ? ServerTls.load(config.tlsCertificate().get(), config.tlsKey().get(), config.tlsMinVersion())
+                : null;
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("p2p-copy-relay-accept", true), NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
@@ -95,6 +102,7 @@ public final class RelayServer implements AutoCloseable {
         ChannelGroup connections = new DefaultChannelGroup("p2p-copy-relay", GlobalEventExecutor.INSTANCE);
         RelayTelemetry telemetry = new RelayTelemetry(config);
         RoomRegistry registry = new RoomRegistry(config, telemetry.events());
+        RelayLimits limits = new RelayLimits(config, telemetry.events());
         TrafficMeter meter = new TrafficMeter();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
@@ -104,7 +112,8 @@ public final class RelayServer implements AutoCloseable {
                 .childOption(
                         ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-                .childHandler(new RelayChannelInitializer(config, registry, meter, connections, telemetry));
+                .childHandler(
+                        new RelayChannelInitializer(config, registry, meter, connections, telemetry, limits, tls));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutDown(acceptor, workers);
@@ -112,7 +121,15 @@ public final class RelayServer implements AutoCloseable {
             throw bindFailure(config, bound.cause());
         }
         RelayServer server = new RelayServer(
-                acceptor, workers, bound.channel(), connections, registry, meter, telemetry, config.host());
+                acceptor,
+                workers,
+                bound.channel(),
+                connections,
+                registry,
+                meter,
+                telemetry,
+                config.host(),
+                tls != null);
         LOG.info("p2p-copy relay listening on {}", server.uri);
         return server;
     }
@@ -122,7 +139,10 @@ public final class RelayServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** @return {@code ws://HOST:PORT}, with 127.0.0.1 when the relay listens on every interface */
+    /**
+     * @return {@code ws://HOST:PORT}, or {@code wss://HOST:PORT} with TLS, with 127.0.0.1 when the relay listens on
+     *     every interface
+     */
     public URI uri() {
         return uri;
     }

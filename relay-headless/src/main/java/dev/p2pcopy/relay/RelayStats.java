@@ -3,7 +3,8 @@ package dev.p2pcopy.relay;
 /**
  * A snapshot of the relay's counters.
  *
- * @param connections open TCP connections (WebSocket peers and plain HTTP requests)
+ * @param connections open TCP connections that passed the connection limits (WebSocket peers and plain HTTP
+ *     requests)
  * @param roomsWaiting rooms holding one peer that waits for the other side
  * @param roomsPaired rooms holding both a sender and a receiver
  * @param bytesForwarded payload bytes written to peers since the relay started

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,37 @@ class RelayCommandTest {
         assertThat(config.pingInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.maxFrameBytes()).isEqualTo(1024);
         assertThat(config.maxRooms()).isEqualTo(7);
+    }
+
+    @Test
+    void readsEveryLimitFlag() {
+        RelayCommand command = new RelayCommand();
+        new CommandLine(command)
+                .parseArgs(
+                        "--max-connections-per-ip",
+                        "3",
+                        "--connection-burst-per-ip",
+                        "4",
+                        "--connections-per-minute-per-ip",
+                        "5",
+                        "--joins-per-room-per-minute",
+                        "6",
+                        "--max-pending-handshakes",
+                        "7",
+                        "--handshake-timeout",
+                        "3s",
+                        "--trust-proxy",
+                        "--audit-log",
+                        "audit.log");
+        RelayConfig config = command.config();
+        assertThat(config.maxConnectionsPerIp()).isEqualTo(3);
+        assertThat(config.connectionBurstPerIp()).isEqualTo(4);
+        assertThat(config.connectionsPerMinutePerIp()).isEqualTo(5);
+        assertThat(config.joinsPerRoomPerMinute()).isEqualTo(6);
+        assertThat(config.maxPendingHandshakes()).isEqualTo(7);
+        assertThat(config.handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.trustProxy()).isTrue();
+        assertThat(config.auditLog()).contains(Path.of("audit.log"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.p2pcopy.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,76 @@ class RelayConfigTest {
         assertThatThrownBy(
                         () -> RelayConfig.builder().writeBufferLowWaterMark(-1).build())
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void hasTheDocumentedLimitsAndNoTlsByDefault() {
+        RelayConfig config = RelayConfig.builder().build();
+        assertThat(config.maxConnectionsPerIp()).isEqualTo(32);
+        assertThat(config.connectionBurstPerIp()).isEqualTo(60);
+        assertThat(config.connectionsPerMinutePerIp()).isEqualTo(60);
+        assertThat(config.joinsPerRoomPerMinute()).isEqualTo(10);
+        assertThat(config.maxPendingHandshakes()).isEqualTo(1024);
+        assertThat(config.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.trustProxy()).isFalse();
+        assertThat(config.tlsCertificate()).isEmpty();
+        assertThat(config.tlsKey()).isEmpty();
+        assertThat(config.tlsMinVersion()).isEqualTo("1.3");
+        assertThat(config.auditLog()).isEmpty();
+    }
+
+    @Test
+    void keepsTheLimitsAndTlsItWasGiven() {
+        RelayConfig config = RelayConfig.builder()
+                .maxConnectionsPerIp(1)
+                .connectionBurstPerIp(2)
+                .connectionsPerMinutePerIp(3)
+                .joinsPerRoomPerMinute(4)
+                .maxPendingHandshakes(5)
+                .handshakeTimeout(Duration.ofSeconds(6))
+                .trustProxy(true)
+                .tls(Path.of("chain.pem"), Path.of("key.pem"))
+                .tlsMinVersion("1.2")
+                .auditLog(Path.of("audit.log"))
+                .build();
+        assertThat(config.maxConnectionsPerIp()).isEqualTo(1);
+        assertThat(config.connectionBurstPerIp()).isEqualTo(2);
+        assertThat(config.connectionsPerMinutePerIp()).isEqualTo(3);
+        assertThat(config.joinsPerRoomPerMinute()).isEqualTo(4);
+        assertThat(config.maxPendingHandshakes()).isEqualTo(5);
+        assertThat(config.handshakeTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(config.trustProxy()).isTrue();
+        assertThat(config.tlsCertificate()).contains(Path.of("chain.pem"));
+        assertThat(config.tlsKey()).contains(Path.of("key.pem"));
+        assertThat(config.tlsMinVersion()).isEqualTo("1.2");
+        assertThat(config.auditLog()).contains(Path.of("audit.log"));
+        assertThat(config.toString()).contains("trustProxy=true", "tlsMinVersion=1.2", "auditLog=audit.log");
+    }
+
+    @Test
+    void refusesLimitsOutOfRangeAndHalfATlsSetup() {
+        assertThatThrownBy(() -> RelayConfig.builder().maxConnectionsPerIp(0).build())
+                .hasMessage("The maximum number of connections per address must be positive, not 0.");
+        assertThatThrownBy(() -> RelayConfig.builder().connectionBurstPerIp(0).build())
+                .hasMessage("The connection burst per address must be positive, not 0.");
+        assertThatThrownBy(() ->
+                        RelayConfig.builder().connectionsPerMinutePerIp(-1).build())
+                .hasMessage("The number of connections per minute per address must be positive, not -1.");
+        assertThatThrownBy(() -> RelayConfig.builder().joinsPerRoomPerMinute(0).build())
+                .hasMessage("The number of joins per room per minute must be positive, not 0.");
+        assertThatThrownBy(() -> RelayConfig.builder().maxPendingHandshakes(0).build())
+                .hasMessage("The maximum number of pending handshakes must be positive, not 0.");
+        assertThatThrownBy(() ->
+                        RelayConfig.builder().handshakeTimeout(Duration.ZERO).build())
+                .hasMessage("The handshake timeout must be positive, not PT0S.");
+        assertThatThrownBy(() ->
+                        RelayConfig.builder().tls(Path.of("chain.pem"), null).build())
+                .hasMessage("A TLS certificate needs its key and a key its certificate; give both --tls-cert and"
+                        + " --tls-key.");
+        assertThatThrownBy(() ->
+                        RelayConfig.builder().tls(null, Path.of("key.pem")).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RelayConfig.builder().tlsMinVersion("1.1").build())
+                .hasMessage("The minimum TLS version must be 1.3 or 1.2, not 1.1.");
     }
 }

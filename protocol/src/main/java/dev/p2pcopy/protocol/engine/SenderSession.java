@@ -17,6 +17,7 @@ import dev.p2pcopy.protocol.manifest.Manifest;
 import dev.p2pcopy.protocol.manifest.ManifestEntry;
 import dev.p2pcopy.protocol.manifest.ManifestScanner;
 import dev.p2pcopy.protocol.manifest.ScannedManifest;
+import dev.p2pcopy.protocol.manifest.SkippedEntry;
 import dev.p2pcopy.protocol.manifest.UnsafePathException;
 import dev.p2pcopy.protocol.message.Accept;
 import dev.p2pcopy.protocol.message.Ack;
@@ -98,15 +99,17 @@ final class SenderSession extends Session {
     private ScannedManifest scan() {
         ScannedManifest scanned;
         try {
-            scanned = ManifestScanner.scan(roots);
+            scanned = ManifestScanner.scan(roots, options.followSymlinks());
         } catch (IOException e) {
             throw Failures.localIo("read", roots.size() == 1 ? roots.get(0) : "the files to send", e);
         } catch (IllegalArgumentException | UnsafePathException e) {
             // Two roots with one name, a root without a name, or a name no receiver could create.
             throw new TransferException(FailureReason.USAGE, e.getMessage(), e);
         }
-        for (Path link : scanned.skippedLinks()) {
-            LOG.warn("Skipped symbolic link {}", link);
+        for (SkippedEntry skipped : scanned.skipped()) {
+            String warning = "Skipped " + skipped.path() + ": " + skipped.reason() + ".";
+            LOG.debug(warning);
+            options.listener().onWarning(warning);
         }
         return scanned;
     }

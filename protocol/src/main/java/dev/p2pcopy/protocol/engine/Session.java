@@ -80,7 +80,7 @@ abstract class Session implements RelayListener {
 
     Session(URI relay, Path trustedCertificate, Role role, TransferHandle handle, ProgressMeter meter) {
         this.relay = relay;
-        this.client = RelayClient.create();
+        this.client = RelayClient.create(trustedCertificate);
         this.role = role;
         this.handle = handle;
         this.meter = meter;

@@ -8,6 +8,8 @@ import java.util.List;
  * and FILE_END frames are positions in {@link #entries()}.
  */
 public record Manifest(List<ManifestEntry> entries) {
+    /** Most entries one manifest may list. */
+    public static final int MAX_ENTRIES = 1_000_000;
 
     /** Copies {@code entries} so the manifest stays immutable. */
     public Manifest {

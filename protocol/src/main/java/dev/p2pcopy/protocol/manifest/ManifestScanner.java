@@ -12,8 +12,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the files and folders a sender picked into a {@link Manifest}.
@@ -22,30 +24,53 @@ import java.util.Map;
  * folder {@code /x/photos} becomes the directory entry {@code photos} followed by everything
  * inside it ({@code photos/2024/img.jpg}, ...), recursively. A directory comes before its
  * contents, siblings are sorted by name so that the same tree always gives the same manifest,
- * and empty directories are included. Symbolic links are never followed; they (and special
- * files such as sockets) are left out and reported in {@link ScannedManifest#skippedLinks()}.
+ * and empty directories are included.
+ *
+ * <p>Symbolic links are not followed by default; they (and special files such as sockets) are
+ * left out and reported in {@link ScannedManifest#skipped()}. When following, a link is offered
+ * under its own name with the content of what it points to, file or folder; a link that leads
+ * back into a folder that contains it is skipped, so that a cycle cannot make the scan endless.
  */
 public final class ManifestScanner {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final LinkOption[] FOLLOW = {};
 
+    private final boolean followLinks;
     private final List<ManifestEntry> entries = new ArrayList<>();
     private final List<Path> sources = new ArrayList<>();
-    private final List<Path> skipped = new ArrayList<>();
+    private final List<SkippedEntry> skipped = new ArrayList<>();
+    /** Real paths of the folders being scanned, root to current: a followed link into one is a cycle. */
+    private final Set<Path> ancestors = new HashSet<>();
 
-    private ManifestScanner() {}
+    private ManifestScanner(boolean followLinks) {
+        this.followLinks = followLinks;
+    }
+
+    /**
+     * Scans {@code roots} in the given order without following symbolic links.
+     *
+     * @see #scan(List, boolean)
+     */
+    public static ScannedManifest scan(List<Path> roots) throws IOException {
+        return scan(roots, false);
+    }
 
     /**
      * Scans {@code roots} in the given order.
      *
+     * @param followSymlinks whether a symbolic link is offered with the content it points to
+     *     (true) or skipped (false)
      * @throws NoSuchFileException if a root does not exist (the message names it)
-     * @throws IllegalArgumentException if two roots have the same name, or a root has no name
-     *     (a file-system root such as {@code /})
+     * @throws IllegalArgumentException if two roots have the same name, a root has no name (a
+     *     file-system root such as {@code /}), or there are more than {@value
+     *     Manifest#MAX_ENTRIES} entries
      * @throws UnsafePathException if a name could not be created safely on every receiver (see
-     *     {@link SafePaths#check}), e.g. one that contains {@code :} or a backslash
+     *     {@link SafePaths#check}), e.g. one that contains {@code :} or a backslash, or two names
+     *     differ only by letter case (see {@link SafePaths#checkNoCaseCollisions})
      * @throws IOException if a file or folder cannot be read
      */
-    public static ScannedManifest scan(List<Path> roots) throws IOException {
-        ManifestScanner scanner = new ManifestScanner();
+    public static ScannedManifest scan(List<Path> roots, boolean followSymlinks) throws IOException {
+        ManifestScanner scanner = new ManifestScanner(followSymlinks);
         Map<String, Path> names = new HashMap<>();
         for (Path root : roots) {
             if (Files.notExists(root, NO_FOLLOW)) {
@@ -62,22 +87,49 @@ public final class ManifestScanner {
             }
             scanner.add(root, name.toString());
         }
+        SafePaths.checkNoCaseCollisions(
+                scanner.entries.stream().map(ManifestEntry::path).toList());
         return new ScannedManifest(new Manifest(scanner.entries), scanner.sources, scanner.skipped);
     }
 
     private void add(Path file, String path) throws IOException {
-        BasicFileAttributes attrs = attributes(file);
-        if (attrs.isDirectory()) {
-            entries.add(entry(path, EntryType.DIR, 0, attrs));
-            sources.add(null);
-            for (Path child : children(file)) {
-                add(child, path + "/" + child.getFileName());
+        BasicFileAttributes attrs = attributes(file, NO_FOLLOW);
+        if (attrs.isSymbolicLink()) {
+            if (!followLinks) {
+                skipped.add(new SkippedEntry(file, "it is a symbolic link"));
+                return;
             }
+            if (!Files.exists(file)) { // also a chain of links that loops
+                skipped.add(new SkippedEntry(file, "it is a broken symbolic link"));
+                return;
+            }
+            attrs = attributes(file, FOLLOW);
+        }
+        if (attrs.isDirectory()) {
+            addDirectory(file, path, attrs);
         } else if (attrs.isRegularFile()) {
             entries.add(entry(path, EntryType.FILE, attrs.size(), attrs));
             sources.add(file);
         } else {
-            skipped.add(file);
+            skipped.add(new SkippedEntry(file, "it is not a regular file or folder"));
+        }
+    }
+
+    private void addDirectory(Path dir, String path, BasicFileAttributes attrs) throws IOException {
+        // Without following, the tree is a tree: no need to pay for a real path per folder.
+        Path real = followLinks ? dir.toRealPath() : null;
+        if (real != null && !ancestors.add(real)) {
+            skipped.add(
+                    new SkippedEntry(dir, "it leads back into a folder that contains it (a cycle of symbolic links)"));
+            return;
+        }
+        entries.add(entry(path, EntryType.DIR, 0, attrs));
+        sources.add(null);
+        for (Path child : children(dir)) {
+            add(child, path + "/" + child.getFileName());
+        }
+        if (real != null) {
+            ancestors.remove(real);
         }
     }
 
@@ -91,14 +143,18 @@ public final class ManifestScanner {
     }
 
     /** POSIX attributes where the file system has them (they carry the mode), basic ones otherwise. */
-    private static BasicFileAttributes attributes(Path file) throws IOException {
+    private static BasicFileAttributes attributes(Path file, LinkOption[] links) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.readAttributes(file, PosixFileAttributes.class, NO_FOLLOW);
+            return Files.readAttributes(file, PosixFileAttributes.class, links);
         }
-        return Files.readAttributes(file, BasicFileAttributes.class, NO_FOLLOW);
+        return Files.readAttributes(file, BasicFileAttributes.class, links);
     }
 
-    private static ManifestEntry entry(String path, EntryType type, long size, BasicFileAttributes attrs) {
+    private ManifestEntry entry(String path, EntryType type, long size, BasicFileAttributes attrs) {
+        if (entries.size() >= Manifest.MAX_ENTRIES) {
+            throw new IllegalArgumentException(
+                    "Cannot send more than " + Manifest.MAX_ENTRIES + " files and folders at once.");
+        }
         SafePaths.check(path);
         return new ManifestEntry(path, type, size, attrs.lastModifiedTime().toMillis(), mode(attrs));
     }

@@ -11,10 +11,11 @@ import java.util.List;
  * @param manifest the entries to offer, in sending order
  * @param sources the local file for each manifest entry: {@code sources.get(i)} belongs to
  *     entry {@code i}, and is {@code null} for directory entries
- * @param skippedLinks entries left out: symbolic links (never followed) and special files such
- *     as sockets or devices, whose content cannot be sent; for the user to be warned about
+ * @param skipped entries left out, with the reason: symbolic links that are not followed, broken
+ *     ones, links back into a folder that contains them, and special files such as sockets or
+ *     devices, whose content cannot be sent
  */
-public record ScannedManifest(Manifest manifest, List<Path> sources, List<Path> skippedLinks) {
+public record ScannedManifest(Manifest manifest, List<Path> sources, List<SkippedEntry> skipped) {
 
     /**
      * Copies the lists so the result stays immutable ({@code sources} may hold {@code null}).
@@ -26,6 +27,6 @@ public record ScannedManifest(Manifest manifest, List<Path> sources, List<Path> 
             throw new IllegalArgumentException("There must be one source per manifest entry.");
         }
         sources = Collections.unmodifiableList(new ArrayList<>(sources));
-        skippedLinks = List.copyOf(skippedLinks);
+        skipped = List.copyOf(skipped);
     }
 }

@@ -36,26 +36,32 @@ public final class UnsafePathException extends RuntimeException {
     }
 
     /**
-     * Quotes {@code path} for a message: control characters, backslashes and quotes escaped,
-     * long paths shortened.
+     * Quotes {@code path} for a message: control, invisible and text-direction characters, lone
+     * surrogates, backslashes and quotes escaped, so that the path cannot disturb a terminal or
+     * a log line; long paths shortened.
      */
     static String display(String path) {
         if (path == null) {
             return "(none)";
         }
         StringBuilder out = new StringBuilder("\"");
-        int shown = Math.min(path.length(), MAX_SHOWN);
-        for (int i = 0; i < shown; i++) {
-            char c = path.charAt(i);
+        int i = 0;
+        while (i < Math.min(path.length(), MAX_SHOWN)) {
+            int c = path.codePointAt(i);
             if (c == '\\' || c == '"') {
-                out.append('\\').append(c);
-            } else if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", (int) c));
+                out.append('\\').append((char) c);
+            } else if (Character.isISOControl(c)
+                    || SafePaths.isInvisible(c)
+                    || Character.getType(c) == Character.SURROGATE) {
+                for (char unit : Character.toChars(c)) {
+                    out.append(String.format("\\u%04x", (int) unit));
+                }
             } else {
-                out.append(c);
+                out.appendCodePoint(c);
             }
+            i += Character.charCount(c);
         }
-        if (shown < path.length()) {
+        if (i < path.length()) {
             out.append("…");
         }
         return out.append('"').toString();

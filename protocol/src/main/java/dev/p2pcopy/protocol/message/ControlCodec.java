@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class ControlCodec {
     /** Most entries one manifest may list. */
-    public static final int MAX_MANIFEST_ENTRIES = 1_000_000;
+    public static final int MAX_MANIFEST_ENTRIES = Manifest.MAX_ENTRIES;
 
     private static final Map<Class<?>, FrameType> TYPES = Map.of(
             Hello.class, FrameType.HELLO,

@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -25,16 +26,32 @@ public final class RelayClient {
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final EventLoopGroup group;
+    private final ClientTls tls;
     private final List<RelayConnection> connections = new CopyOnWriteArrayList<>();
 
-    private RelayClient(EventLoopGroup group) {
+    private RelayClient(EventLoopGroup group, ClientTls tls) {
         this.group = group;
+        this.tls = tls;
     }
 
-    /** A client with its own I/O thread. */
+    /** A client with its own I/O thread that trusts the system's certificate authorities for {@code wss://}. */
     public static RelayClient create() {
-        return new RelayClient(new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("p2p-copy-relay", true), NioIoHandler.newFactory()));
+        return create(null);
+    }
+
+    /**
+     * A client with its own I/O thread that, for {@code wss://}, trusts the system's certificate authorities and
+     * also {@code trustedCertificate}, e.g. a relay's self-signed certificate. Host names are always verified.
+     *
+     * @param trustedCertificate a PEM or DER X.509 certificate file, or null for the system's trust only
+     * @throws dev.p2pcopy.protocol.TransferException with USAGE if the file is missing or holds no certificate
+     */
+    public static RelayClient create(Path trustedCertificate) {
+        ClientTls tls = ClientTls.create(trustedCertificate);
+        return new RelayClient(
+                new MultiThreadIoEventLoopGroup(
+                        1, new DefaultThreadFactory("p2p-copy-relay", true), NioIoHandler.newFactory()),
+                tls);
     }
 
     /**
@@ -46,7 +63,7 @@ public final class RelayClient {
      */
     public RelayConnection connect(URI relay, String roomId, Role role, RelayListener listener) {
         URI room = URI.create(RelayEndpoint.roomUrl(relay, roomId, role));
-        RelayConnection connection = new RelayConnection(relay, room, listener);
+        RelayConnection connection = new RelayConnection(relay, room, listener, tls);
         connections.add(connection);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)

@@ -26,8 +26,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -73,6 +72,7 @@ public final class RelayConnection {
     private final URI relay;
     private final URI room;
     private final RelayListener listener;
+    private final ClientTls tls;
     private final CompletableFuture<Boolean> joined = new CompletableFuture<>();
     private final AtomicBoolean reported = new AtomicBoolean();
     private final Object writable = new Object();
@@ -82,10 +82,11 @@ public final class RelayConnection {
     private volatile boolean closedHere;
     private volatile boolean abandonWaits;
 
-    RelayConnection(URI relay, URI room, RelayListener listener) {
+    RelayConnection(URI relay, URI room, RelayListener listener, ClientTls tls) {
         this.relay = relay;
         this.room = room;
         this.listener = listener;
+        this.tls = tls;
     }
 
     /**
@@ -245,7 +246,6 @@ public final class RelayConnection {
                     return;
                 }
                 if ("wss".equalsIgnoreCase(room.getScheme())) {
-                    SslContext tls = SslContextBuilder.forClient().build();
                     ch.pipeline().addLast(tls.newHandler(ch.alloc(), room.getHost(), RelayEndpoint.port(room)));
                 }
                 ch.pipeline()
@@ -357,7 +357,10 @@ public final class RelayConnection {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof IdleStateEvent idle) {
+            if (evt instanceof SslHandshakeCompletionEvent tlsDone && !tlsDone.isSuccess()) {
+                // Comes before the connection closes, so the reason is the certificate, not "connection closed".
+                report(failure(tlsDone.cause()));
+            } else if (evt instanceof IdleStateEvent idle) {
                 if (idle.state() == IdleState.WRITER_IDLE) {
                     ctx.writeAndFlush(new PingWebSocketFrame());
                 } else if (idle.state() == IdleState.READER_IDLE) {
@@ -376,8 +379,13 @@ public final class RelayConnection {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            report(RelayFailures.forFailure(relay, cause, opened));
+            report(failure(cause));
             ctx.close();
+        }
+
+        private TransferException failure(Throwable cause) {
+            return ClientTls.refusedCertificate(relay, cause)
+                    .orElseGet(() -> RelayFailures.forFailure(relay, cause, opened));
         }
     }
 }

@@ -69,6 +69,12 @@ final class RelayFailures {
             return new TransferException(
                     FailureReason.PROTOCOL, "The relay refused the request" + (why.isEmpty() ? "." : ": " + why + "."));
         }
+        if (status == 429 || status == 503) {
+            // A limit of the relay's: its own sentence says which one and when to retry.
+            return new TransferException(
+                    FailureReason.RELAY_UNREACHABLE,
+                    "The relay is busy" + (why.isEmpty() ? "; try again later." : ": " + why + "."));
+        }
         return new TransferException(
                 FailureReason.RELAY_UNREACHABLE,
                 "The server at " + relay + " answered HTTP " + status + "; is it a p2p-copy relay?");

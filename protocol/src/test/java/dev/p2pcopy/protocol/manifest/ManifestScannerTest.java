@@ -2,6 +2,7 @@ package dev.p2pcopy.protocol.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class ManifestScannerTest {
         assertThat(scanned.manifest().entries())
                 .containsExactly(new ManifestEntry("a.txt", EntryType.FILE, 5, MTIME, mode(file)));
         assertThat(scanned.sources()).containsExactly(file);
-        assertThat(scanned.skippedLinks()).isEmpty();
+        assertThat(skippedPaths(scanned)).isEmpty();
     }
 
     @Test
@@ -169,7 +170,150 @@ class ManifestScannerTest {
 
         assertThat(scanned.manifest().entries()).extracting(ManifestEntry::path).containsExactly("dir", "dir/real.txt");
         assertThat(scanned.sources()).containsExactly(null, real);
-        assertThat(scanned.skippedLinks()).containsExactly(broken, dirLink, fileLink, rootLink);
+        assertThat(skippedPaths(scanned)).containsExactly(broken, dirLink, fileLink, rootLink);
+        assertThat(scanned.skipped()).extracting(SkippedEntry::reason).containsOnly("it is a symbolic link");
+        assertThat(ManifestScanner.scan(List.of(dir, rootLink), false)).isEqualTo(scanned);
+    }
+
+    @Test
+    void followedLinksAreOfferedUnderTheirOwnNameWithTheTargetsContent() throws IOException {
+        Path dir = tmp.resolve("dir");
+        Path real = write(dir.resolve("real.txt"), "real");
+        Path outside = tmp.resolve("outside");
+        Path secret = write(outside.resolve("sub/secret.txt"), "secret!");
+        Files.setLastModifiedTime(secret, FileTime.fromMillis(MTIME));
+        Files.createSymbolicLink(dir.resolve("file-link"), real);
+        Files.createSymbolicLink(dir.resolve("dir-link"), outside);
+        Path rootLink = Files.createSymbolicLink(tmp.resolve("root-link"), secret);
+
+        ScannedManifest scanned = scanFollowing(dir, rootLink);
+
+        assertThat(scanned.manifest().entries())
+                .extracting(ManifestEntry::path, ManifestEntry::type, ManifestEntry::size)
+                .containsExactly(
+                        tuple("dir", EntryType.DIR, 0L),
+                        tuple("dir/dir-link", EntryType.DIR, 0L),
+                        tuple("dir/dir-link/sub", EntryType.DIR, 0L),
+                        tuple("dir/dir-link/sub/secret.txt", EntryType.FILE, 7L),
+                        tuple("dir/file-link", EntryType.FILE, 4L),
+                        tuple("dir/real.txt", EntryType.FILE, 4L),
+                        tuple("root-link", EntryType.FILE, 7L));
+        assertThat(scanned.manifest().entries().get(6).mtimeMillis()).isEqualTo(MTIME);
+        assertThat(scanned.sources())
+                .containsExactly(
+                        null,
+                        null,
+                        null,
+                        dir.resolve("dir-link/sub/secret.txt"),
+                        dir.resolve("file-link"),
+                        real,
+                        rootLink);
+        assertThat(Files.readString(scanned.sources().get(3))).isEqualTo("secret!");
+        assertThat(scanned.skipped()).isEmpty();
+    }
+
+    @Test
+    void followedLinksBackIntoAnAncestorAreSkippedSoThatTheScanEnds() throws IOException {
+        Path dir = tmp.resolve("dir");
+        write(dir.resolve("a/file.txt"), "f");
+        Path toRoot = Files.createSymbolicLink(dir.resolve("a/to-root"), dir);
+        Path toSelf = Files.createSymbolicLink(dir.resolve("a/to-self"), Path.of("."));
+        Path relativeUp = Files.createSymbolicLink(dir.resolve("a/up"), Path.of(".."));
+        // Two folders linking to each other: the cycle closes one level down.
+        Path x = Files.createDirectories(tmp.resolve("x"));
+        Path y = Files.createDirectories(tmp.resolve("y"));
+        Files.createSymbolicLink(dir.resolve("to-x"), x);
+        Files.createSymbolicLink(x.resolve("to-y"), y);
+        Path yBack = Files.createSymbolicLink(y.resolve("to-x"), x);
+
+        ScannedManifest scanned = scanFollowing(dir);
+
+        assertThat(scanned.manifest().entries())
+                .extracting(ManifestEntry::path)
+                .containsExactly("dir", "dir/a", "dir/a/file.txt", "dir/to-x", "dir/to-x/to-y");
+        String cycle = "it leads back into a folder that contains it (a cycle of symbolic links)";
+        assertThat(scanned.skipped())
+                .containsExactly(
+                        new SkippedEntry(toRoot, cycle),
+                        new SkippedEntry(toSelf, cycle),
+                        new SkippedEntry(relativeUp, cycle),
+                        new SkippedEntry(dir.resolve("to-x/to-y").resolve(yBack.getFileName()), cycle));
+    }
+
+    @Test
+    void aLinkOutOfTheRootIsFollowedOnceAndTheWayBackIsCut() throws IOException {
+        Path top = tmp.resolve("top");
+        Path dir = top.resolve("dir");
+        write(top.resolve("beside.txt"), "b");
+        Files.createDirectories(dir);
+        Path up = Files.createSymbolicLink(dir.resolve("parent"), top);
+
+        ScannedManifest scanned = scanFollowing(dir);
+
+        assertThat(scanned.manifest().entries())
+                .extracting(ManifestEntry::path)
+                .containsExactly("dir", "dir/parent", "dir/parent/beside.txt");
+        assertThat(skippedPaths(scanned)).containsExactly(up.resolve("dir"));
+    }
+
+    @Test
+    void brokenAndLoopingLinksAreSkippedWhenFollowing() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("dir"));
+        Path broken = Files.createSymbolicLink(dir.resolve("broken"), tmp.resolve("nowhere"));
+        Path loopA = dir.resolve("loop-a");
+        Path loopB = Files.createSymbolicLink(dir.resolve("loop-b"), loopA);
+        Files.createSymbolicLink(loopA, loopB);
+        Path brokenRoot = Files.createSymbolicLink(tmp.resolve("broken-root"), tmp.resolve("gone"));
+
+        ScannedManifest scanned = scanFollowing(dir, brokenRoot);
+
+        assertThat(scanned.manifest().entries()).extracting(ManifestEntry::path).containsExactly("dir");
+        assertThat(scanned.skipped())
+                .containsExactly(
+                        new SkippedEntry(broken, "it is a broken symbolic link"),
+                        new SkippedEntry(loopA, "it is a broken symbolic link"),
+                        new SkippedEntry(loopB, "it is a broken symbolic link"),
+                        new SkippedEntry(brokenRoot, "it is a broken symbolic link"));
+    }
+
+    @Test
+    void aFolderLinkedTwiceIsOfferedTwice() throws IOException {
+        Path shared = tmp.resolve("shared");
+        write(shared.resolve("s.txt"), "s");
+        Path dir = Files.createDirectories(tmp.resolve("dir"));
+        Files.createSymbolicLink(dir.resolve("one"), shared);
+        Files.createSymbolicLink(dir.resolve("two"), shared);
+
+        ScannedManifest scanned = scanFollowing(dir);
+
+        assertThat(scanned.manifest().entries())
+                .extracting(ManifestEntry::path)
+                .containsExactly("dir", "dir/one", "dir/one/s.txt", "dir/two", "dir/two/s.txt");
+    }
+
+    @Test
+    void namesThatDifferOnlyByCaseAreRefusedBeforeSending() throws IOException {
+        Path dir = tmp.resolve("dir");
+        write(dir.resolve("README"), "1");
+        write(dir.resolve("ReadMe"), "2");
+        assumeTrue(Files.readString(dir.resolve("README")).equals("1"), "the file system ignores case");
+
+        assertThatThrownBy(() -> ManifestScanner.scan(List.of(dir)))
+                .isInstanceOf(UnsafePathException.class)
+                .hasMessage("The path \"dir/ReadMe\" is not safe: it names the same file as \"dir/README\""
+                        + " where letter case or Unicode normalisation is ignored.");
+    }
+
+    @Test
+    void treesDeeperThanAnyReceiverAcceptsAreRefused() throws IOException {
+        Path dir = tmp.resolve("d");
+        Files.createDirectories(dir.resolve("d/".repeat(SafePaths.MAX_DEPTH - 1)));
+        assertThat(ManifestScanner.scan(List.of(dir)).manifest().entries()).hasSize(SafePaths.MAX_DEPTH);
+
+        Files.createDirectories(dir.resolve("d/".repeat(SafePaths.MAX_DEPTH)));
+        assertThatThrownBy(() -> ManifestScanner.scan(List.of(dir)))
+                .isInstanceOf(UnsafePathException.class)
+                .hasMessageEndingWith("is not safe: it is more than 64 levels deep.");
     }
 
     @Test
@@ -185,7 +329,9 @@ class ManifestScannerTest {
             assertThat(scanned.manifest().entries())
                     .extracting(ManifestEntry::path)
                     .containsExactly("dir", "dir/a.txt");
-            assertThat(scanned.skippedLinks()).containsExactly(socket);
+            assertThat(skippedPaths(scanned)).containsExactly(socket);
+            assertThat(scanned.skipped())
+                    .containsExactly(new SkippedEntry(socket, "it is not a regular file or folder"));
         }
     }
 
@@ -257,9 +403,7 @@ class ManifestScannerTest {
 
             assertThat(scanned.manifest().entries())
                     .extracting(ManifestEntry::path, ManifestEntry::size, ManifestEntry::mode)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("data", 0L, -1),
-                            org.assertj.core.groups.Tuple.tuple("data/a.txt", 3L, -1));
+                    .containsExactly(tuple("data", 0L, -1), tuple("data/a.txt", 3L, -1));
         }
     }
 
@@ -279,15 +423,26 @@ class ManifestScannerTest {
 
         List<Path> sources = new ArrayList<>();
         sources.add(null);
-        ScannedManifest scanned = new ScannedManifest(manifest, sources, List.of());
+        List<SkippedEntry> skipped = new ArrayList<>(List.of(new SkippedEntry(tmp, "why")));
+        ScannedManifest scanned = new ScannedManifest(manifest, sources, skipped);
         sources.add(tmp);
+        skipped.clear();
         assertThat(scanned.sources()).containsExactly((Path) null);
+        assertThat(skippedPaths(scanned)).containsExactly(tmp);
         assertThatThrownBy(() -> scanned.sources().add(tmp)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> scanned.skipped().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
-    /** Scans and checks what every scan must give: safe, collision-free paths, sources in step. */
     private ScannedManifest scan(Path... roots) throws IOException {
-        ScannedManifest scanned = ManifestScanner.scan(List.of(roots));
+        return checked(ManifestScanner.scan(List.of(roots)));
+    }
+
+    private ScannedManifest scanFollowing(Path... roots) throws IOException {
+        return checked(ManifestScanner.scan(List.of(roots), true));
+    }
+
+    /** Checks what every scan must give: safe, collision-free paths, sources in step. */
+    private static ScannedManifest checked(ScannedManifest scanned) {
         List<ManifestEntry> entries = scanned.manifest().entries();
         assertThat(scanned.sources()).hasSameSizeAs(entries);
         for (int i = 0; i < entries.size(); i++) {
@@ -298,6 +453,10 @@ class ManifestScannerTest {
         SafePaths.checkNoCaseCollisions(
                 entries.stream().map(ManifestEntry::path).toList());
         return scanned;
+    }
+
+    private static List<Path> skippedPaths(ScannedManifest scanned) {
+        return scanned.skipped().stream().map(SkippedEntry::path).toList();
     }
 
     private static Path write(Path file, String content) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,11 +34,19 @@ class SafePathsTest {
                 "con-notes.txt",
                 "console.txt",
                 "com10",
-                "lpt0.txt",
+                "com¹¹",
+                "lpt",
                 "nulls",
                 "auxiliary/prn1.txt",
                 "x/COM",
-                "name with 'quotes' and \"double\"",
+                "conin",
+                "name with 'quotes'",
+                "later….txt",
+                "Ελλάδα/φωτο.jpg",
+                "ملف.txt",
+                " leading no-break space",
+                "math 𝐀𝐁.txt",
+                "half ½.txt",
             })
     void acceptsSafePaths(String path) {
         assertThat(SafePaths.check(path)).isSameAs(path);
@@ -48,7 +57,10 @@ class SafePathsTest {
         return Stream.of(
                 Arguments.of("", "it is empty"),
                 Arguments.of(null, "it is empty"),
-                Arguments.of("a/".repeat(2048) + "b", "it is longer than 4096 characters"),
+                Arguments.of("a".repeat(4097), "it is longer than 4096 bytes"),
+                Arguments.of("é".repeat(2049), "it is longer than 4096 bytes"),
+                Arguments.of("a/".repeat(2048) + "b", "it is longer than 4096 bytes"),
+                Arguments.of("a/".repeat(64) + "b", "it is more than 64 levels deep"),
                 Arguments.of("/etc/passwd", "it is absolute"),
                 Arguments.of("/", "it is absolute"),
                 Arguments.of("a\\b.txt", "it contains a backslash"),
@@ -63,6 +75,45 @@ class SafePathsTest {
                 Arguments.of("a\u001fb", "it contains a control character"),
                 Arguments.of("del\u007f", "it contains a control character"),
                 Arguments.of("c1\u0085", "it contains a control character"),
+                Arguments.of("c1\u009f", "it contains a control character"),
+                Arguments.of("\u0000", "it contains a control character"),
+                Arguments.of("a<b", "it contains '<', which Windows does not allow"),
+                Arguments.of("a>b", "it contains '>', which Windows does not allow"),
+                Arguments.of("say \"hi\"", "it contains '\"', which Windows does not allow"),
+                Arguments.of("a|b", "it contains '|', which Windows does not allow"),
+                Arguments.of("what?", "it contains '?', which Windows does not allow"),
+                Arguments.of("*.txt", "it contains '*', which Windows does not allow"),
+                Arguments.of("\\\\server\\share\\x", "it contains a backslash"),
+                Arguments.of("//server/share/x", "it is absolute"),
+                Arguments.of("abc\u202Etxt.exe", "it contains the invisible or text-direction character U+202E"),
+                Arguments.of("\u202Aa", "it contains the invisible or text-direction character U+202A"),
+                Arguments.of("a\u2066b", "it contains the invisible or text-direction character U+2066"),
+                Arguments.of("a\u2069b", "it contains the invisible or text-direction character U+2069"),
+                Arguments.of("zero\u200Bwidth", "it contains the invisible or text-direction character U+200B"),
+                Arguments.of(".g\u200Cit/config", "it contains the invisible or text-direction character U+200C"),
+                Arguments.of("a\u200Fb", "it contains the invisible or text-direction character U+200F"),
+                Arguments.of("\uFEFFbom.txt", "it contains the invisible or text-direction character U+FEFF"),
+                Arguments.of("soft\u00ADhyphen", "it contains the invisible or text-direction character U+00AD"),
+                Arguments.of("line\u2028sep", "it contains the invisible or text-direction character U+2028"),
+                Arguments.of("para\u2029sep", "it contains the invisible or text-direction character U+2029"),
+                Arguments.of("tag\uDB40\uDC01", "it contains the invisible or text-direction character U+E0001"),
+                Arguments.of("a\u2215b", "it contains U+2215, which looks like a slash or a dot"),
+                Arguments.of("..\u2215etc\u2215passwd", "it contains U+2215, which looks like a slash or a dot"),
+                Arguments.of("a\u2044b", "it contains U+2044, which looks like a slash or a dot"),
+                Arguments.of("a\uFF0Fb", "it contains U+FF0F, which looks like a slash or a dot"),
+                Arguments.of("a\uFF3Cb", "it contains U+FF3C, which looks like a slash or a dot"),
+                Arguments.of("a\u29F8b", "it contains U+29F8, which looks like a slash or a dot"),
+                Arguments.of("a\u29F9b", "it contains U+29F9, which looks like a slash or a dot"),
+                Arguments.of("a\uFE68b", "it contains U+FE68, which looks like a slash or a dot"),
+                Arguments.of("a\u2216b", "it contains U+2216, which looks like a slash or a dot"),
+                Arguments.of("\u2024\u2024/x", "it contains U+2024, which looks like a slash or a dot"),
+                Arguments.of("\u2025/x", "it contains U+2025, which looks like a slash or a dot"),
+                Arguments.of("\uFF0E\uFF0E/x", "it contains U+FF0E, which looks like a slash or a dot"),
+                Arguments.of("\uFE52\uFE52", "it contains U+FE52, which looks like a slash or a dot"),
+                Arguments.of("account \u2100", "it contains U+2100, which looks like a slash or a dot"),
+                Arguments.of("lone \uD800 high", "it contains an unpaired surrogate"),
+                Arguments.of("lone \uDC00 low", "it contains an unpaired surrogate"),
+                Arguments.of("end\uD83D", "it contains an unpaired surrogate"),
                 Arguments.of("a//b", "it has an empty segment"),
                 Arguments.of("a/", "it has an empty segment"),
                 Arguments.of(".", "it has a '.' segment"),
@@ -86,7 +137,17 @@ class SafePathsTest {
                 Arguments.of("COM9.log", "'COM9' is a reserved device name on Windows"),
                 Arguments.of("lpt1", "'lpt1' is a reserved device name on Windows"),
                 Arguments.of("x/LPT9.txt", "'LPT9' is a reserved device name on Windows"),
-                Arguments.of("con .txt", "'con' is a reserved device name on Windows"));
+                Arguments.of("con .txt", "'con' is a reserved device name on Windows"),
+                Arguments.of("lpt0.txt", "'lpt0' is a reserved device name on Windows"),
+                Arguments.of("COM0", "'COM0' is a reserved device name on Windows"),
+                Arguments.of("COM\u00b9", "'COM\u00b9' is a reserved device name on Windows"),
+                Arguments.of("com\u00b2.txt", "'com\u00b2' is a reserved device name on Windows"),
+                Arguments.of("x/LPT\u00b3.log", "'LPT\u00b3' is a reserved device name on Windows"),
+                Arguments.of("CONIN$", "'CONIN$' is a reserved device name on Windows"),
+                Arguments.of("conout$.txt", "'conout$' is a reserved device name on Windows"),
+                Arguments.of("name. ", "a segment ends in a dot or a space"),
+                Arguments.of("...", "a segment ends in a dot or a space"),
+                Arguments.of("dir /x", "a segment ends in a dot or a space"));
     }
 
     @ParameterizedTest
@@ -107,10 +168,18 @@ class SafePathsTest {
     }
 
     @Test
-    void pathOfExactly4096CharactersIsAccepted() {
-        String path = "a/".repeat(2047) + "bc";
-        assertThat(path).hasSize(4096);
+    void pathOfExactly4096BytesIsAccepted() {
+        String path = ("x".repeat(240) + "/").repeat(16) + "\u00e9".repeat(120);
+        assertThat(path.getBytes(StandardCharsets.UTF_8)).hasSize(4096);
         assertThat(SafePaths.check(path)).isSameAs(path);
+        assertThatThrownBy(() -> SafePaths.check(path + "v")).hasMessageEndingWith("longer than 4096 bytes.");
+    }
+
+    @Test
+    void pathOf64LevelsIsAccepted() {
+        String path = "a/".repeat(63) + "b";
+        assertThat(SafePaths.check(path)).isSameAs(path);
+        assertThatThrownBy(() -> SafePaths.check("a/" + path)).hasMessageEndingWith("more than 64 levels deep.");
     }
 
     @Test
@@ -163,7 +232,7 @@ class SafePathsTest {
                 .isInstanceOfSatisfying(
                         UnsafePathException.class, e -> assertThat(e.path()).isEqualTo("ReadMe"))
                 .hasMessage("The path \"ReadMe\" is not safe: it names the same file as \"README\""
-                        + " where letter case is ignored.");
+                        + " where letter case or Unicode normalisation is ignored.");
     }
 
     @Test
@@ -191,6 +260,35 @@ class SafePathsTest {
                 .isInstanceOf(UnsafePathException.class);
         assertThatThrownBy(() -> SafePaths.checkNoCaseCollisions(List.of("CAFÉ.TXT", nfc)))
                 .isInstanceOf(UnsafePathException.class);
+    }
+
+    @Test
+    void caseFoldingCountsSpecialCasePairsAsTheSame() {
+        assertThatThrownBy(() -> SafePaths.checkNoCaseCollisions(List.of("stra\u00dfe", "STRASSE")))
+                .isInstanceOf(UnsafePathException.class);
+        assertThatThrownBy(() -> SafePaths.checkNoCaseCollisions(List.of("f\u0131le", "FILE")))
+                .isInstanceOf(UnsafePathException.class);
+        assertThatThrownBy(() -> SafePaths.checkNoCaseCollisions(List.of("\u212aelvin", "kelvin")))
+                .isInstanceOf(UnsafePathException.class);
+        assertThatThrownBy(() -> SafePaths.checkNoCaseCollisions(List.of("\u01f0", "J\u030c")))
+                .isInstanceOf(UnsafePathException.class);
+        assertThatThrownBy(() -> SafePaths.checkNoCaseCollisions(List.of("\u00c5ngstr\u00f6m", "\u212bngstro\u0308m")))
+                .isInstanceOf(UnsafePathException.class);
+        assertThatCode(() -> SafePaths.checkNoCaseCollisions(List.of("\u00e9", "e", "\u00e8", "\u0131x", "ix2")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void messagesEscapeInvisibleAndTextDirectionCharacters() {
+        UnsafePathException e =
+                new UnsafePathException("abc\u202Etxt.exe\u200B\uFEFF\u2028\uD800x\uDB40\uDC01", "test");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "The path \"abc\\u202etxt.exe\\u200b\\ufeff\\u2028\\ud800x\\udb40\\udc01\" is not safe: test.");
+        assertThat(new UnsafePathException("emoji \uD83D\uDE00 caf\u00e9", "test").getMessage())
+                .isEqualTo("The path \"emoji \uD83D\uDE00 caf\u00e9\" is not safe: test.");
+        String cut = "x".repeat(199) + "\uD83D\uDE00";
+        assertThat(new UnsafePathException(cut, "test").getMessage()).contains("x\uD83D\uDE00\" is");
     }
 
     @Test

@@ -70,6 +70,14 @@ class RelayFailuresTest {
                 RelayFailures.forRefusedUpgrade(RELAY, 404, "nope"),
                 FailureReason.RELAY_UNREACHABLE,
                 "The server at ws://relay.example:8765 answered HTTP 404; is it a p2p-copy relay?");
+        check(
+                RelayFailures.forRefusedUpgrade(RELAY, 429, "Too many joins of this room; try again in 60 seconds.\n"),
+                FailureReason.RELAY_UNREACHABLE,
+                "The relay is busy: Too many joins of this room; try again in 60 seconds.");
+        check(
+                RelayFailures.forRefusedUpgrade(RELAY, 503, ""),
+                FailureReason.RELAY_UNREACHABLE,
+                "The relay is busy; try again later.");
     }
 
     @Test

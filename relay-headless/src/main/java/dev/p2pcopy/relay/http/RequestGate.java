@@ -21,11 +21,12 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Answers every HTTP request that is not a valid room join (health check, 400, 404, 405, 426) and lets a valid
- * one through to the WebSocket handshake, so that nothing is upgraded before it was checked.
+ * Answers every HTTP request that is not a valid room join (health check, metrics, stats, 400, 404, 405, 426) and
+ * lets a valid one through to the WebSocket handshake, so that nothing is upgraded before it was checked.
  */
 @Sharable
 public final class RequestGate extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -51,7 +52,11 @@ public final class RequestGate extends SimpleChannelInboundHandler<FullHttpReque
         }
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(RelayContract.HEALTH_PATH)) {
-            answerHealth(ctx, request);
+            answer(ctx, request, "text/plain; charset=UTF-8", "ok");
+        } else if (path.equals(RelayContract.METRICS_PATH)) {
+            answer(ctx, request, RelayTelemetry.PROMETHEUS_CONTENT_TYPE, telemetry::prometheus);
+        } else if (path.equals(RelayContract.STATS_PATH)) {
+            answer(ctx, request, RelayTelemetry.JSON_CONTENT_TYPE, telemetry::statsJson);
         } else if (path.startsWith(RelayContract.ROOM_PATH_PREFIX)) {
             admitToRoom(ctx, request, path.substring(RelayContract.ROOM_PATH_PREFIX.length()));
         } else {
@@ -59,12 +64,20 @@ public final class RequestGate extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
-    private static void answerHealth(ChannelHandlerContext ctx, FullHttpRequest request) {
+    private static void answer(ChannelHandlerContext ctx, FullHttpRequest request, String contentType, String body) {
+        answer(ctx, request, contentType, () -> body);
+    }
+
+    /** Answers a GET with 200 and the body, computed only then; any other method with 405. */
+    private static void answer(
+            ChannelHandlerContext ctx, FullHttpRequest request, String contentType, Supplier<String> body) {
         if (!HttpMethod.GET.equals(request.method())) {
             refuseMethod(ctx, request);
             return;
         }
-        reply(ctx, HttpResponseStatus.OK, "ok");
+        FullHttpResponse response = response(HttpResponseStatus.OK, body.get());
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        send(ctx, response);
     }
 
     private static void admitToRoom(ChannelHandlerContext ctx, FullHttpRequest request, String roomId) {

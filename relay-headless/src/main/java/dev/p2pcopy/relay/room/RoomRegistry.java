@@ -10,15 +10,20 @@ import java.util.Map;
 /**
  * All open rooms of one relay, keyed by room id, with the room limit.
  *
- * <p>One lock guards every room: joins and leaves are rare next to forwarded frames, which never take it.
+ * <p>One lock guards every room: joins and leaves are rare next to forwarded frames, which never take it. Room
+ * events are reported under that lock, so they arrive in the order things happened.
  */
 public final class RoomRegistry {
+
+    /** Audit reason key when the room limit turns a peer away. */
+    static final String REASON_MAX_ROOMS = "max-rooms";
 
     private final Map<String, Room> rooms = new HashMap<>();
     private final int maxRooms;
     private final Duration waitTimeout;
     private final Duration gracePeriod;
     private final RelayEvents events;
+    private int pairedRooms;
     private boolean shuttingDown;
 
     /**
@@ -43,23 +48,36 @@ public final class RoomRegistry {
      */
     public synchronized void join(String roomId, Peer peer) {
         if (shuttingDown) {
-            peer.close(RelayContract.CLOSE_GOING_AWAY, "relay shutting down");
+            refuse(peer, roomId, RelayContract.CLOSE_GOING_AWAY, "relay shutting down", "shutdown");
             return;
         }
         Room room = rooms.get(roomId);
-        if (room == null) {
+        boolean opened = room == null;
+        if (opened) {
             if (rooms.size() >= maxRooms) {
-                peer.close(
+                refuse(
+                        peer,
+                        roomId,
                         RelayContract.CLOSE_RELAY_FULL,
-                        "the relay is full (" + maxRooms + " rooms open); try again later");
+                        "the relay is full (" + maxRooms + " rooms open); try again later",
+                        REASON_MAX_ROOMS);
                 return;
             }
             room = new Room(roomId, this);
             rooms.put(roomId, room);
+            events.roomOpened(roomId, peer.client(), peer.role().wireName());
         }
+        boolean wasPaired = room.isPaired();
         if (!room.join(peer)) {
-            peer.close(RelayContract.CLOSE_ROLE_TAKEN, peer.role().description() + " is already in this room");
+            refuse(
+                    peer,
+                    roomId,
+                    RelayContract.CLOSE_ROLE_TAKEN,
+                    peer.role().description() + " is already in this room",
+                    "role-taken");
+            return;
         }
+        roomsChanged(room, wasPaired);
     }
 
     /**
@@ -72,8 +90,10 @@ public final class RoomRegistry {
         if (room == null) {
             return;
         }
+        boolean wasPaired = room.isPaired();
         room.leave(peer, !shuttingDown);
         removeIfEmpty(room);
+        roomsChanged(room, wasPaired);
     }
 
     /**
@@ -82,30 +102,33 @@ public final class RoomRegistry {
      * @return the counts at this moment
      */
     public synchronized RoomCounts counts() {
-        int paired = 0;
-        for (Room room : rooms.values()) {
-            if (room.isPaired()) {
-                paired++;
-            }
-        }
-        return new RoomCounts(rooms.size() - paired, paired);
+        return new RoomCounts(rooms.size() - pairedRooms, pairedRooms);
     }
 
-    /** Refuses new peers from now on and stops every room timer; the caller closes the connections. */
+    /**
+     * Refuses new peers from now on, stops every room timer and reports every room as closed; the caller closes
+     * the connections.
+     */
     public synchronized void shutdown() {
         shuttingDown = true;
-        rooms.values().forEach(Room::cancelTimer);
-    }
-
-    synchronized void expire(Room room, Peer peer, Object token, String reason) {
-        if (room.expire(peer, token)) {
-            removeIfEmpty(room);
-            peer.close(RelayContract.CLOSE_TIMEOUT, reason);
+        for (Room room : rooms.values()) {
+            room.cancelTimer();
+            room.reportClosed("shutdown");
         }
     }
 
-    RelayEvents events() {
+    /** @return where room events and forwarded bytes are reported */
+    public RelayEvents events() {
         return events;
+    }
+
+    synchronized void expire(Room room, Peer peer, Object token, String reason, String reasonKey) {
+        boolean wasPaired = room.isPaired();
+        if (room.expire(peer, token, reasonKey)) {
+            removeIfEmpty(room);
+            roomsChanged(room, wasPaired);
+            peer.close(RelayContract.CLOSE_TIMEOUT, reason, reasonKey);
+        }
     }
 
     Duration waitTimeout() {
@@ -116,9 +139,23 @@ public final class RoomRegistry {
         return gracePeriod;
     }
 
+    private void refuse(Peer peer, String roomId, int code, String reason, String reasonKey) {
+        events.refused(peer.client(), reasonKey, roomId);
+        peer.close(code, reason, reasonKey);
+    }
+
     private void removeIfEmpty(Room room) {
         if (room.isEmpty()) {
             rooms.remove(room.id());
+            // During shutdown every room was already reported closed.
+            if (!shuttingDown) {
+                room.reportClosed(null);
+            }
         }
+    }
+
+    private void roomsChanged(Room room, boolean wasPaired) {
+        pairedRooms += (room.isPaired() ? 1 : 0) - (wasPaired ? 1 : 0);
+        events.roomCounts(rooms.size() - pairedRooms, pairedRooms);
     }
 }

@@ -73,4 +73,21 @@ public interface RelayEvents {
      */
     default void roomClosed(
             String roomId, long bytesSendToReceive, long bytesReceiveToSend, Duration lifetime, String reason) {}
+
+    /**
+     * The number of rooms in each state changed. Calls come in the order of the changes, so the latest one is the
+     * current state.
+     *
+     * @param waiting rooms holding one peer
+     * @param paired rooms holding a sender and a receiver
+     */
+    default void roomCounts(int waiting, int paired) {}
+
+    /**
+     * The relay handed one frame from a peer to its partner. Called once per frame on the event loop, so it must
+     * be cheaper still than the other events.
+     *
+     * @param bytes the frame's payload size
+     */
+    default void forwarded(long bytes) {}
 }

@@ -63,7 +63,9 @@ public final class FrameForwarder extends ChannelInboundHandlerAdapter {
             frame.release();
             return;
         }
+        int size = frame.content().readableBytes();
         meter.forward(frame, target.channel());
+        self.countForwarded(size);
         if (!target.channel().isWritable()) {
             self.pauseReading();
             // The partner may have drained between the check and the pause; its writability event came too early

@@ -23,7 +23,7 @@ public final class JoinHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof HandshakeComplete) {
             RoomTicket ticket = RoomTicket.of(ctx.channel());
-            registry.join(ticket.roomId(), new Peer(ctx.channel(), ticket.role()));
+            registry.join(ticket.roomId(), new Peer(ctx.channel(), ticket.role(), registry.events()));
         }
         ctx.fireUserEventTriggered(evt);
     }

@@ -54,7 +54,7 @@ public final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else if (ctx.channel().config().isAutoRead()) {
             // When reads are paused, the silence is our own doing (backpressure): the partner is slow, not this peer.
-            peer.close(RelayContract.CLOSE_TIMEOUT, idleReason);
+            peer.close(RelayContract.CLOSE_TIMEOUT, idleReason, "idle-timeout");
         }
     }
 

@@ -1,0 +1,181 @@
+package dev.p2pcopy.relay;
+
+import static dev.p2pcopy.relay.RelayContract.NOTICE_PAIRED;
+import static dev.p2pcopy.relay.RelayContract.NOTICE_PEER_LEFT;
+import static dev.p2pcopy.relay.RelayContract.NOTICE_WAITING;
+import static dev.p2pcopy.relay.RelayContract.ROLE_RECEIVE;
+import static dev.p2pcopy.relay.RelayContract.ROLE_SEND;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code GET /metrics} and {@code GET /v1/stats} on a real relay, before, during and after real transfers. */
+@Timeout(60)
+class RelayMetricsTest extends RelayFixture {
+
+    private static final String FORWARDED = "p2pcopy_relay_forwarded_bytes_total";
+    private static final String PAIRED = "p2pcopy_relay_rooms{state=\"paired\"}";
+    private static final String WAITING = "p2pcopy_relay_rooms{state=\"waiting\"}";
+
+    @Test
+    void servesPrometheusTextWhoseCountersMoveWithATransfer() throws Exception {
+        RelayServer relay = start();
+        PrometheusText before = scrape(relay);
+        assertThat(before.type("p2pcopy_relay_connections")).isEqualTo("gauge");
+        assertThat(before.type("p2pcopy_relay_rooms")).isEqualTo("gauge");
+        assertThat(before.type(FORWARDED)).isEqualTo("counter");
+        assertThat(before.type("p2pcopy_relay_rooms_opened_total")).isEqualTo("counter");
+        assertThat(before.type("p2pcopy_relay_pairing_seconds")).isEqualTo("histogram");
+        assertThat(before.type("jvm_memory_used_bytes")).isEqualTo("gauge");
+        assertThat(before.value(FORWARDED)).isZero();
+        assertThat(before.value("p2pcopy_relay_pairing_seconds_count")).isZero();
+
+        String room = Rooms.newId();
+        TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
+        assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
+        assertThat(scrape(relay).value(WAITING)).isEqualTo(1);
+        TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
+        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
+        PrometheusText paired = scrape(relay);
+        assertThat(paired.value(PAIRED)).isEqualTo(1);
+        assertThat(paired.value(WAITING)).isZero();
+        assertThat(paired.value("p2pcopy_relay_connections"))
+                .as("two peers and this request")
+                .isEqualTo(3);
+
+        sender.send(Rooms.randomBytes(100_000));
+        receiver.nextBinary();
+        receiver.send(Rooms.randomBytes(2_000));
+        sender.nextBinary();
+        sender.close();
+        assertThat(receiver.nextText()).isEqualTo(NOTICE_PEER_LEFT);
+        receiver.close();
+        Await.until(
+                "the room is closed",
+                () -> scrapeQuietly(relay).value("p2pcopy_relay_rooms_closed_total{reason=\"done\"}") == 1);
+
+        PrometheusText after = scrape(relay);
+        assertThat(after.value(FORWARDED)).isEqualTo(102_000);
+        assertThat(after.value("p2pcopy_relay_rooms_opened_total")).isEqualTo(1);
+        assertThat(after.value("p2pcopy_relay_peers_dropped_total{reason=\"left\"}"))
+                .isEqualTo(1);
+        assertThat(after.value("p2pcopy_relay_pairing_seconds_count")).isEqualTo(1);
+        assertThat(after.value("p2pcopy_relay_pairing_seconds_bucket{le=\"+Inf\"}"))
+                .isEqualTo(1);
+        assertThat(after.value("p2pcopy_relay_pairing_seconds_bucket{le=\"600.0\"}"))
+                .isEqualTo(1);
+        assertThat(after.has("p2pcopy_relay_pairing_seconds_bucket{le=\"0.1\"}"))
+                .isTrue();
+        assertThat(after.value(PAIRED)).isZero();
+        assertThat(after.value(WAITING)).isZero();
+    }
+
+    @Test
+    void countsRefusalsByReason() throws Exception {
+        RelayServer relay = start(b -> b.maxRooms(1));
+        String room = Rooms.newId();
+        TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
+        assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
+        for (int i = 0; i < 2; i++) {
+            TestPeer twin = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
+            assertThat(twin.awaitClosing().code()).isEqualTo(RelayContract.CLOSE_ROLE_TAKEN);
+        }
+        TestPeer elsewhere = TestPeer.connect(CLIENT, relay.uri(), Rooms.newId(), ROLE_SEND);
+        assertThat(elsewhere.awaitClosing().code()).isEqualTo(RelayContract.CLOSE_RELAY_FULL);
+
+        PrometheusText metrics = scrape(relay);
+        assertThat(metrics.type("p2pcopy_relay_refusals_total")).isEqualTo("counter");
+        assertThat(metrics.value("p2pcopy_relay_refusals_total{reason=\"role-taken\"}"))
+                .isEqualTo(2);
+        assertThat(metrics.value("p2pcopy_relay_refusals_total{reason=\"max-rooms\"}"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void servesStatsAsSmallJson() throws Exception {
+        RelayServer relay = start();
+        JsonNode idle = stats(relay);
+        assertThat(fieldNames(idle))
+                .containsExactly(
+                        "version",
+                        "uptimeSeconds",
+                        "connections",
+                        "roomsWaiting",
+                        "roomsPaired",
+                        "bytesForwarded",
+                        "bytesPerSecond");
+        assertThat(idle.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(idle.get("uptimeSeconds").isIntegralNumber()).isTrue();
+        assertThat(idle.get("uptimeSeconds").asLong()).isBetween(0L, 60L);
+        assertThat(idle.get("connections").asInt()).as("this request").isEqualTo(1);
+        assertThat(idle.get("bytesForwarded").asLong()).isZero();
+        assertThat(idle.get("bytesPerSecond").asLong()).isZero();
+
+        String room = Rooms.newId();
+        TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
+        assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
+        assertThat(stats(relay).get("roomsWaiting").asInt()).isEqualTo(1);
+        TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
+        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
+        byte[] data = Rooms.randomBytes(1 << 20);
+        for (int i = 0; i < 4; i++) {
+            sender.send(data);
+            receiver.nextBinary();
+        }
+
+        JsonNode busy = stats(relay);
+        assertThat(busy.get("roomsWaiting").asInt()).isZero();
+        assertThat(busy.get("roomsPaired").asInt()).isEqualTo(1);
+        assertThat(busy.get("connections").asInt()).isEqualTo(3);
+        assertThat(busy.get("bytesForwarded").asLong()).isEqualTo(4L << 20);
+        assertThat(busy.get("bytesPerSecond").asLong())
+                .as("four MiB averaged over ten seconds")
+                .isBetween(1L, (4L << 20) / 10);
+    }
+
+    @Test
+    void answersOnlyGet() throws Exception {
+        RelayServer relay = start();
+        for (String path : List.of(RelayContract.METRICS_PATH, RelayContract.STATS_PATH)) {
+            RawHttp.Response response = RawHttp.send(
+                    relay.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n");
+            assertThat(response.status()).isEqualTo(405);
+            assertThat(response.headers()).contains("allow: get");
+            assertThat(response.body()).isEqualTo("The method POST is not allowed here; use GET.");
+        }
+        RawHttp.Response stats = RawHttp.get(relay.port(), RelayContract.STATS_PATH);
+        assertThat(stats.status()).isEqualTo(200);
+        assertThat(stats.headers()).contains("content-type: application/json; charset=utf-8");
+    }
+
+    private static PrometheusText scrape(RelayServer relay) throws Exception {
+        RawHttp.Response response = RawHttp.get(relay.port(), RelayContract.METRICS_PATH);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).contains("content-type: text/plain; version=0.0.4; charset=utf-8");
+        return PrometheusText.parse(response.body());
+    }
+
+    private static PrometheusText scrapeQuietly(RelayServer relay) {
+        try {
+            return scrape(relay);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode stats(RelayServer relay) throws Exception {
+        RawHttp.Response response = RawHttp.get(relay.port(), RelayContract.STATS_PATH);
+        assertThat(response.status()).isEqualTo(200);
+        return AuditLines.parse(response.body());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
