@@ -91,26 +91,42 @@ public final class FrameCipher {
     }
 
     /**
-     * Opens a sealed payload.
+     * Opens a sealed payload in place: the plaintext replaces it, starting at the same offset.
      *
      * @param header the frame's header as it arrived
      * @param sequence the frame's sequence number
-     * @param sealed the sealed payload; read from its position to its limit
-     * @return the plaintext
-     * @throws GeneralSecurityException if any record fails authentication
+     * @param buffer holds the sealed payload at {@code [offset, offset + length)}
+     * @return the plaintext's length
+     * @throws GeneralSecurityException if any record fails authentication; the buffer's content
+     *     is undefined then
      */
-    public byte[] open(byte[] header, long sequence, ByteBuffer sealed) throws GeneralSecurityException {
-        ByteBuffer in = sealed.duplicate();
-        byte[] plain = new byte[openedLength(in.remaining())];
-        int out = 0;
-        for (int i = 0; in.hasRemaining(); i++) {
-            byte[] record = new byte[Math.min(RECORD_BYTES + TAG_BYTES, in.remaining())];
-            in.get(record);
-            byte[] opened = aead.decrypt(nonce(sequence, i), record, header);
-            System.arraycopy(opened, 0, plain, out, opened.length);
+    public int open(byte[] header, long sequence, byte[] buffer, int offset, int length)
+            throws GeneralSecurityException {
+        int plainLength = openedLength(length);
+        int in = offset;
+        int out = offset;
+        int end = offset + length;
+        for (int i = 0; in < end; i++) {
+            int n = Math.min(RECORD_BYTES + TAG_BYTES, end - in);
+            // Each record's plaintext lands before the next record's ciphertext starts.
+            byte[] opened = aead.decrypt(nonce(sequence, i), Arrays.copyOfRange(buffer, in, in + n), header);
+            System.arraycopy(opened, 0, buffer, out, opened.length);
+            in += n;
             out += opened.length;
         }
-        return plain;
+        return plainLength;
+    }
+
+    /**
+     * Opens a sealed payload into a new array.
+     *
+     * @see #open(byte[], long, byte[], int, int)
+     */
+    public byte[] open(byte[] header, long sequence, ByteBuffer sealed) throws GeneralSecurityException {
+        byte[] copy = new byte[sealed.remaining()];
+        sealed.duplicate().get(copy);
+        int n = open(header, sequence, copy, 0, copy.length);
+        return Arrays.copyOf(copy, n);
     }
 
     private static int records(int plainLength) {

@@ -3,6 +3,7 @@ package dev.p2pcopy.protocol.frame;
 import dev.p2pcopy.protocol.crypto.FrameCipher;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 /**
  * Decodes and, once the keys exist, opens the frames of one direction. Checks that sequence
@@ -28,7 +29,8 @@ public final class FrameReader {
     }
 
     /**
-     * Decodes the next message.
+     * Decodes the next message. A sealed message is opened in place when it is backed by a
+     * writable array, which the reader then owns.
      *
      * @throws IntegrityException if a frame was altered, injected, lost, repeated or reordered
      * @throws ProtocolException on any other malformed frame
@@ -53,6 +55,12 @@ public final class FrameReader {
         return frame;
     }
 
+    private static ByteBuffer copyOf(ByteBuffer message) {
+        byte[] copy = new byte[message.remaining()];
+        message.duplicate().get(copy);
+        return ByteBuffer.wrap(copy);
+    }
+
     private void checkSequence(Frame frame) throws IntegrityException {
         long sequence = frame.sequence();
         if (sequence != expectedSequence) {
@@ -72,24 +80,30 @@ public final class FrameReader {
             throw new ProtocolException(
                     "The other side sent a sealed " + frame.type() + " frame before the keys were agreed.");
         }
-        byte[] header = new byte[FrameCodec.HEADER_BYTES];
-        message.duplicate().get(header);
-        byte[] plain;
+        // The transport hands each message over in an array of its own: open it there, no copy.
+        ByteBuffer own = message.hasArray() && !message.isReadOnly() ? message : copyOf(message);
+        byte[] buffer = own.array();
+        int start = own.arrayOffset() + own.position();
+        byte[] header = Arrays.copyOfRange(buffer, start, start + FrameCodec.HEADER_BYTES);
+        int plainLength;
         try {
-            plain = c.open(header, frame.sequence(), frame.payload());
+            plainLength = c.open(
+                    header,
+                    frame.sequence(),
+                    buffer,
+                    start + FrameCodec.HEADER_BYTES,
+                    own.remaining() - FrameCodec.HEADER_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IntegrityException("A " + frame.type()
                     + " frame failed authentication: it was altered, injected or spliced in transit.");
         }
-        if (plain.length > frame.type().maxPayload()) {
-            throw new ProtocolException(frame.type() + " payload of " + plain.length + " bytes exceeds the limit of "
+        if (plainLength > frame.type().maxPayload()) {
+            throw new ProtocolException(frame.type() + " payload of " + plainLength + " bytes exceeds the limit of "
                     + frame.type().maxPayload() + ".");
         }
         sealedSeen = true;
-        return new Frame(
-                frame.type(),
-                frame.flags(),
-                frame.sequence(),
-                ByteBuffer.wrap(plain).asReadOnlyBuffer());
+        ByteBuffer plain = ByteBuffer.wrap(buffer, start + FrameCodec.HEADER_BYTES, plainLength)
+                .slice();
+        return new Frame(frame.type(), frame.flags(), frame.sequence(), plain.asReadOnlyBuffer());
     }
 }

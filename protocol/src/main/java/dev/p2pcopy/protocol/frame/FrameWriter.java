@@ -10,6 +10,8 @@ public final class FrameWriter {
     private long nextSequence;
     private FrameCipher cipher;
     private boolean sealData;
+    /** Reused for sealed DATA frames: the connection copies each frame before send returns. */
+    private byte[] sealedData = new byte[0];
 
     /**
      * Seals every frame from now on.
@@ -35,7 +37,9 @@ public final class FrameWriter {
             throw new IllegalArgumentException(
                     type + " payload of " + payload.length + " bytes exceeds " + type.maxPayload());
         }
-        return seal(type, payload, 0, payload.length);
+        byte[] out = new byte[FrameCodec.HEADER_BYTES + FrameCipher.sealedLength(payload.length)];
+        seal(type, payload, 0, payload.length, out);
+        return out;
     }
 
     /**
@@ -53,15 +57,19 @@ public final class FrameWriter {
     /**
      * Completes a DATA frame whose content ({@code contentLength} bytes) is already at {@link
      * DataFrame#CONTENT_OFFSET}, and numbers it. A clear frame is finished in place; a sealed one
-     * is a new buffer, so {@code frame} may be refilled as soon as this returns.
+     * goes to a buffer the writer reuses for the next sealed DATA frame, so send it first.
      */
     public EncodedFrame finishData(
             byte[] frame, int fileIndex, long offset, DataCodec codec, int rawLength, int contentLength) {
         int payload = DataFrame.HEADER_BYTES + contentLength;
         DataFrame.writeHeader(frame, fileIndex, offset, codec, rawLength);
         if (cipher != null && sealData) {
-            byte[] sealed = seal(FrameType.DATA, frame, FrameCodec.HEADER_BYTES, payload);
-            return new EncodedFrame(sealed, sealed.length);
+            int length = FrameCodec.HEADER_BYTES + FrameCipher.sealedLength(payload);
+            if (sealedData.length < length) {
+                sealedData = new byte[length];
+            }
+            seal(FrameType.DATA, frame, FrameCodec.HEADER_BYTES, payload, sealedData);
+            return new EncodedFrame(sealedData, length);
         }
         FrameCodec.writeHeader(frame, FrameType.DATA, 0, nextSequence++, payload);
         return new EncodedFrame(frame, FrameCodec.HEADER_BYTES + payload);
@@ -72,13 +80,11 @@ public final class FrameWriter {
         return nextSequence;
     }
 
-    private byte[] seal(FrameType type, byte[] src, int off, int len) {
+    private void seal(FrameType type, byte[] src, int off, int len, byte[] out) {
         int sealedLength = FrameCipher.sealedLength(len);
-        byte[] out = new byte[FrameCodec.HEADER_BYTES + sealedLength];
         long sequence = nextSequence++;
         FrameCodec.writeHeader(out, type, FrameCodec.FLAG_SEALED, sequence, sealedLength);
         byte[] header = java.util.Arrays.copyOf(out, FrameCodec.HEADER_BYTES);
         cipher.seal(header, sequence, src, off, len, out, FrameCodec.HEADER_BYTES);
-        return out;
     }
 }

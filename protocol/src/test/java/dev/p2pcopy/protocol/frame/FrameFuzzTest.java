@@ -70,6 +70,8 @@ class FrameFuzzTest {
             int pick = random.nextInt(corpus.size());
             byte[] original = corpus.get(pick);
             byte[] input = mutateFrame(random, original);
+            // The reader opens sealed frames in place, so keep what arrived for the comparison.
+            byte[] arrived = input.clone();
             boolean clearData = random.nextBoolean();
             FrameCipher cipher = new FrameCipher(key(pick));
             Frame frame = decodeWithin(meter, input, () -> {
@@ -78,7 +80,7 @@ class FrameFuzzTest {
                 return reader;
             });
             if (frame != null && !clearData) {
-                assertThat(input).as("an altered sealed frame was accepted").isEqualTo(original);
+                assertThat(arrived).as("an altered sealed frame was accepted").isEqualTo(original);
             }
         });
     }
