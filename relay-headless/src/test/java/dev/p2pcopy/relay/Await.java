@@ -9,12 +9,18 @@ final class Await {
     private Await() {}
 
     static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        until(what, timeout, Duration.ofMillis(20), condition);
+    }
+
+    /** @param pollEvery the pause between two looks, longer where each look costs, e.g. a connection */
+    static void until(String what, Duration timeout, Duration pollEvery, BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + timeout + " waiting until " + what);
             }
-            Thread.sleep(20);
+            Thread.sleep(pollEvery.toMillis());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.p2pcopy.relay.http;
 import dev.p2pcopy.relay.RelayContract;
 import dev.p2pcopy.relay.room.Role;
 import dev.p2pcopy.relay.telemetry.RelayTelemetry;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -19,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,6 +34,14 @@ import java.util.regex.Pattern;
 public final class RequestGate extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Pattern ROOM_ID = Pattern.compile(RelayContract.ROOM_ID_REGEX);
+
+    /** The only WebSocket version the relay speaks, also named in its 426 answers. */
+    private static final String RFC_6455_VERSION = "13";
+
+    private static final int NONCE_BYTES = 16;
+
+    /** Base64 of 16 bytes: 22 characters and two padding characters. */
+    private static final int KEY_LENGTH = 24;
 
     private final RelayTelemetry telemetry;
 
@@ -52,11 +62,16 @@ public final class RequestGate extends SimpleChannelInboundHandler<FullHttpReque
         }
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(RelayContract.HEALTH_PATH)) {
-            answer(ctx, request, "text/plain; charset=UTF-8", "ok");
+            answer(ctx, request, "text/plain; charset=UTF-8", () -> utf8("ok"));
         } else if (path.equals(RelayContract.METRICS_PATH)) {
-            answer(ctx, request, RelayTelemetry.PROMETHEUS_CONTENT_TYPE, telemetry::prometheus);
+            // The cached text goes out without a copy: repeated scrapes allocate next to nothing.
+            answer(
+                    ctx,
+                    request,
+                    RelayTelemetry.PROMETHEUS_CONTENT_TYPE,
+                    () -> Unpooled.wrappedBuffer(telemetry.prometheus()));
         } else if (path.equals(RelayContract.STATS_PATH)) {
-            answer(ctx, request, RelayTelemetry.JSON_CONTENT_TYPE, telemetry::statsJson);
+            answer(ctx, request, RelayTelemetry.JSON_CONTENT_TYPE, () -> utf8(telemetry.statsJson()));
         } else if (path.startsWith(RelayContract.ROOM_PATH_PREFIX)) {
             admitToRoom(ctx, request, path.substring(RelayContract.ROOM_PATH_PREFIX.length()));
         } else {
@@ -64,13 +79,9 @@ public final class RequestGate extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
-    private static void answer(ChannelHandlerContext ctx, FullHttpRequest request, String contentType, String body) {
-        answer(ctx, request, contentType, () -> body);
-    }
-
     /** Answers a GET with 200 and the body, computed only then; any other method with 405. */
     private static void answer(
-            ChannelHandlerContext ctx, FullHttpRequest request, String contentType, Supplier<String> body) {
+            ChannelHandlerContext ctx, FullHttpRequest request, String contentType, Supplier<ByteBuf> body) {
         if (!HttpMethod.GET.equals(request.method())) {
             refuseMethod(ctx, request);
             return;
@@ -103,10 +114,13 @@ public final class RequestGate extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         if (!isWebSocketUpgrade(request.headers())) {
-            FullHttpResponse response =
-                    response(HttpResponseStatus.UPGRADE_REQUIRED, "This endpoint needs a WebSocket upgrade request.");
-            response.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
-            send(ctx, response);
+            refuseUpgrade(ctx, "This endpoint needs a WebSocket upgrade request.");
+            return;
+        }
+        if (!isRfc6455Handshake(request.headers())) {
+            refuseUpgrade(
+                    ctx,
+                    "This relay speaks only WebSocket version 13 (RFC 6455), with a Sec-WebSocket-Key of 16 bytes.");
             return;
         }
         new RoomTicket(roomId, role.get()).attachTo(ctx.channel());
@@ -118,6 +132,39 @@ public final class RequestGate extends SimpleChannelInboundHandler<FullHttpReque
     private static boolean isWebSocketUpgrade(HttpHeaders headers) {
         return headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
                 && headers.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    /**
+     * Netty would also serve the obsolete drafts (76, versions 7 and 8) and answer a request without a version with a
+     * legacy 400; only the standard handshake gets through, with one version and one well-formed key.
+     */
+    private static boolean isRfc6455Handshake(HttpHeaders headers) {
+        List<String> versions = headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_VERSION);
+        List<String> keys = headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+        return versions.size() == 1
+                && versions.get(0).trim().equals(RFC_6455_VERSION)
+                && keys.size() == 1
+                && isNonce(keys.get(0).trim());
+    }
+
+    /** RFC 6455 4.1: the key is a random 16-byte value, base64-encoded. */
+    private static boolean isNonce(String key) {
+        if (key.length() != KEY_LENGTH) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(key).length == NONCE_BYTES;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    private static void refuseUpgrade(ChannelHandlerContext ctx, String sentence) {
+        FullHttpResponse response = response(HttpResponseStatus.UPGRADE_REQUIRED, sentence);
+        response.headers()
+                .set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET)
+                .set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, RFC_6455_VERSION);
+        send(ctx, response);
     }
 
     private static void refuseMethod(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -133,13 +180,20 @@ public final class RequestGate extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     private static FullHttpResponse response(HttpResponseStatus status, String sentence) {
-        FullHttpResponse response = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(sentence, StandardCharsets.UTF_8));
+        return response(status, utf8(sentence));
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, ByteBuf body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         return response;
+    }
+
+    private static ByteBuf utf8(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
     }
 
     private static void send(ChannelHandlerContext ctx, FullHttpResponse response) {

@@ -1,10 +1,12 @@
 package dev.p2pcopy.relay.telemetry;
 
 import dev.p2pcopy.relay.RelayConfig;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,6 +23,7 @@ public final class RelayTelemetry implements AutoCloseable {
 
     private final AuditFile auditFile;
     private final RelayMetrics metrics;
+    private final ScrapeCache scrapes;
     private final RelayEvents events;
     private final String version = RelayVersion.current();
     private final long startNanos = System.nanoTime();
@@ -42,8 +45,20 @@ public final class RelayTelemetry implements AutoCloseable {
      * @throws IllegalArgumentException with a one-sentence reason if the audit file cannot be written
      */
     RelayTelemetry(Optional<Path> auditFile) {
+        this(auditFile, System::nanoTime);
+    }
+
+    /**
+     * Creates the telemetry with the clock that ages the cached {@link #prometheus()} text.
+     *
+     * @param auditFile the audit log file, or empty to leave the audit logger as Logback is configured
+     * @param scrapeClock a monotonic clock in nanoseconds, like {@link System#nanoTime()}
+     * @throws IllegalArgumentException with a one-sentence reason if the audit file cannot be written
+     */
+    RelayTelemetry(Optional<Path> auditFile, LongSupplier scrapeClock) {
         this.auditFile = auditFile.map(AuditFile::open).orElse(null);
         this.metrics = new RelayMetrics(new ThroughputWindow(System::nanoTime));
+        this.scrapes = new ScrapeCache(metrics::scrape, scrapeClock);
         AuditLog audit = new AuditLog(LoggerFactory.getLogger(AuditLog.LOGGER_NAME), Clock.systemUTC());
         this.events = new BothEvents(audit, metrics);
     }
@@ -53,9 +68,14 @@ public final class RelayTelemetry implements AutoCloseable {
         return events;
     }
 
-    /** @return every metric in the Prometheus text format, see {@link #PROMETHEUS_CONTENT_TYPE} */
-    public String prometheus() {
-        return metrics.scrape();
+    /**
+     * Every metric in the Prometheus text format, see {@link #PROMETHEUS_CONTENT_TYPE}. The text is rendered at most
+     * once a second; scrapes in between get the same bytes.
+     *
+     * @return a read-only view of the UTF-8 text, at most one second old
+     */
+    public ByteBuffer prometheus() {
+        return scrapes.scrape();
     }
 
     /**

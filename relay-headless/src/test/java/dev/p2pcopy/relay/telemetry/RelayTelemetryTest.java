@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +41,8 @@ class RelayTelemetryTest {
             events.roomClosed(ROOM, 5000, 0, Duration.ofSeconds(70), "grace-timeout");
             events.roomCounts(0, 0);
 
-            String metrics = telemetry.prometheus();
+            String metrics =
+                    StandardCharsets.UTF_8.decode(telemetry.prometheus()).toString();
             assertThat(metrics)
                     .contains("p2pcopy_relay_connections 1.0")
                     .contains("p2pcopy_relay_forwarded_bytes_total 5000.0")
@@ -66,6 +70,28 @@ class RelayTelemetryTest {
         assertThat(lines.get(3).get("client").asText()).isEqualTo("203.0.113.9");
         assertThat(lines.get(3).has("room")).isFalse();
         assertThat(lines.get(4).get("durationMs").asLong()).isEqualTo(70_000);
+    }
+
+    @Test
+    void servesMetricsAtMostOneSecondOld() {
+        AtomicLong now = new AtomicLong();
+        try (RelayTelemetry telemetry = new RelayTelemetry(Optional.empty(), now::get)) {
+            telemetry.events().forwarded(100);
+            ByteBuffer first = telemetry.prometheus();
+            assertThat(text(first)).contains("p2pcopy_relay_forwarded_bytes_total 100.0");
+
+            telemetry.events().forwarded(900);
+            now.addAndGet(ScrapeCache.MAX_AGE.toNanos() - 1);
+            ByteBuffer cached = telemetry.prometheus();
+            assertThat(cached).as("the same bytes within the second").isEqualTo(first.rewind());
+
+            now.addAndGet(1);
+            assertThat(text(telemetry.prometheus())).contains("p2pcopy_relay_forwarded_bytes_total 1000.0");
+        }
+    }
+
+    private static String text(ByteBuffer bytes) {
+        return StandardCharsets.UTF_8.decode(bytes).toString();
     }
 
     private static JsonNode parse(String line) {
