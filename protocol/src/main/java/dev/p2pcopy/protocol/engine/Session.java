@@ -6,6 +6,7 @@ import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
 import dev.p2pcopy.protocol.code.Code;
 import dev.p2pcopy.protocol.crypto.CodeMismatchException;
+import dev.p2pcopy.protocol.crypto.CryptoWarmup;
 import dev.p2pcopy.protocol.crypto.FrameCipher;
 import dev.p2pcopy.protocol.crypto.HashMac;
 import dev.p2pcopy.protocol.crypto.Pake;
@@ -90,6 +91,7 @@ abstract class Session implements RelayListener {
 
     /** Runs the session on its own thread and returns. */
     final void start() {
+        CryptoWarmup.startOnce();
         Thread thread = new Thread(this::run, "p2p-copy-" + role.wireName());
         thread.start();
     }
