@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,15 +30,6 @@ class IntegrityEndToEndTest {
 
     @TempDir
     Path tmp;
-
-    private static TransferException failure(Transfer t) throws Exception {
-        try {
-            t.result().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return (TransferException) e.getCause();
-        }
-        throw new AssertionError("the transfer succeeded");
-    }
 
     @ParameterizedTest(name = "{0}, encrypt {1}")
     @CsvSource({
@@ -72,8 +62,8 @@ class IntegrityEndToEndTest {
             Transfer receiver = P2pCopy.receive(
                     code, ReceiveOptions.builder(proxy.uri(), out).build());
 
-            TransferException atReceiver = failure(receiver);
-            TransferException atSender = failure(sender);
+            TransferException atReceiver = Peers.failure(receiver);
+            TransferException atSender = Peers.failure(sender);
 
             assertThat(proxy.tampered()).isTrue();
             assertThat(atReceiver.reason()).isEqualTo(FailureReason.INTEGRITY);

@@ -1,5 +1,7 @@
 package dev.p2pcopy.protocol;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,5 +62,18 @@ final class Peers {
     /** A transfer with default options (small chunks). */
     static Run start(URI relay, List<Path> sources, Path out) throws Exception {
         return start(relay, sources, out, b -> b, b -> b);
+    }
+
+    /** Waits for {@code transfer} to fail and returns why; an assertion error if it succeeds. */
+    static TransferException failure(Transfer transfer) {
+        try {
+            transfer.result().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(TransferException.class);
+            return (TransferException) e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the transfer succeeded");
     }
 }

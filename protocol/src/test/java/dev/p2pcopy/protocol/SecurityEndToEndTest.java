@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +45,7 @@ class SecurityEndToEndTest {
                 ReceiveOptions.builder(relay.uri(), out).build());
 
         for (Transfer t : List.of(sender, receiver)) {
-            TransferException e = failure(t);
+            TransferException e = Peers.failure(t);
             assertThat(e.reason()).isEqualTo(FailureReason.WRONG_CODE);
             assertThat(e.getMessage()).startsWith("The code does not match").doesNotContain("alpha");
         }
@@ -114,14 +113,5 @@ class SecurityEndToEndTest {
                 assertThat(Trees.listing(out)).containsExactlyInAnyOrder("folder", "folder/a.txt");
             }
         }
-    }
-
-    private static TransferException failure(Transfer t) throws Exception {
-        try {
-            t.result().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return (TransferException) e.getCause();
-        }
-        throw new AssertionError("the transfer succeeded");
     }
 }

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,20 +48,8 @@ class TransferFailureEndToEndTest {
         return Files.createDirectories(tmp.resolve("out"));
     }
 
-    private static TransferException failure(Transfer transfer) {
-        try {
-            transfer.result().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(TransferException.class);
-            return (TransferException) e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the transfer succeeded");
-    }
-
     private static void assertFails(Transfer transfer, FailureReason reason, String message) {
-        TransferException e = failure(transfer);
+        TransferException e = Peers.failure(transfer);
         assertThat(e.reason()).isEqualTo(reason);
         if (message != null) {
             assertThat(e).hasMessage(message);
@@ -79,7 +66,7 @@ class TransferFailureEndToEndTest {
         Transfer second = P2pCopy.send(
                 List.of(file), SendOptions.builder(relay.uri()).code("77 TAKEN").build());
 
-        TransferException e = failure(second);
+        TransferException e = Peers.failure(second);
         assertThat(e.reason()).isEqualTo(FailureReason.CODE_IN_USE);
         assertThat(e.getMessage()).startsWith("This code is already in use on the relay");
         assertThatThrownBy(() -> second.code().get(5, TimeUnit.SECONDS)).hasCause(e);
@@ -169,7 +156,7 @@ class TransferFailureEndToEndTest {
         Transfer sender =
                 P2pCopy.send(List.of(missing), SendOptions.builder(relay.uri()).build());
 
-        TransferException e = failure(sender);
+        TransferException e = Peers.failure(sender);
         assertThat(e.reason()).isEqualTo(FailureReason.LOCAL_IO);
         assertThat(e.getMessage()).contains(missing.toString()).endsWith(".");
     }
@@ -314,7 +301,7 @@ class TransferFailureEndToEndTest {
             assertThat(error.message()).startsWith("Refused the sender's offer: the path");
         }
 
-        TransferException e = failure(receiver);
+        TransferException e = Peers.failure(receiver);
         assertThat(e.reason()).isEqualTo(FailureReason.PROTOCOL);
         assertThat(e.getMessage())
                 .startsWith("Refused the sender's offer: the path")
@@ -334,7 +321,7 @@ class TransferFailureEndToEndTest {
             peer.expect(Hello.class);
             assertThat(peer.expect(ErrorMessage.class).reason()).isEqualTo("PROTOCOL");
         }
-        TransferException e = failure(sender);
+        TransferException e = Peers.failure(sender);
         assertThat(e.reason()).isEqualTo(FailureReason.PROTOCOL);
         assertThat(e.getMessage()).contains("protocol version 2");
 
@@ -346,7 +333,7 @@ class TransferFailureEndToEndTest {
             peer.expect(Hello.class);
             assertThat(peer.expect(ErrorMessage.class).message()).contains("Both sides joined as receivers");
         }
-        assertThat(failure(receiver).reason()).isEqualTo(FailureReason.PROTOCOL);
+        assertThat(Peers.failure(receiver).reason()).isEqualTo(FailureReason.PROTOCOL);
     }
 
     @Test
@@ -373,7 +360,7 @@ class TransferFailureEndToEndTest {
                 } while (error == null);
                 assertThat(error.reason()).isEqualTo("PROTOCOL");
             }
-            TransferException e = failure(receiver);
+            TransferException e = Peers.failure(receiver);
             assertThat(e.reason()).isEqualTo(FailureReason.PROTOCOL);
             assertThat(e.getMessage()).containsAnyOf("more data than the receiver allowed", "arrived at offset 100");
             assertThat(Trees.listing(out)).isEmpty();
@@ -419,7 +406,7 @@ class TransferFailureEndToEndTest {
                 .build())) {
             Transfer receiver = P2pCopy.receive(
                     "90-lonely", ReceiveOptions.builder(own.uri(), out()).build());
-            TransferException e = failure(receiver);
+            TransferException e = Peers.failure(receiver);
             assertThat(e.reason()).isEqualTo(FailureReason.TIMEOUT);
             assertThat(e.getMessage()).endsWith(".").doesNotContain("\n");
         }

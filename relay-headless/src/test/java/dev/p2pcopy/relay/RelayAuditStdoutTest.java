@@ -3,16 +3,9 @@ package dev.p2pcopy.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,24 +16,11 @@ class RelayAuditStdoutTest {
 
     @Test
     void writesAuditLinesToStandardOutputWithoutAnAuditFile() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process relay = new ProcessBuilder(
-                        java,
-                        // The shipped configuration, not the tests' logback-test.xml.
-                        "-Dlogback.configurationFile=logback.xml",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        RelayMain.class.getName(),
-                        "--port",
-                        "0",
-                        "--host",
-                        "127.0.0.1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        // The shipped configuration, not the tests' logback-test.xml.
+        RelayProcess process = RelayProcess.start("-Dlogback.configurationFile=logback.xml");
+        Process relay = process.process;
         try {
-            BufferedReader out =
-                    new BufferedReader(new InputStreamReader(relay.getInputStream(), StandardCharsets.UTF_8));
-            String listening = readLine(out);
+            String listening = process.readLine(30);
             assertThat(listening).startsWith("p2p-copy relay listening on ws://127.0.0.1:");
             URI uri = URI.create(listening.substring(listening.indexOf("ws://")));
 
@@ -54,7 +34,7 @@ class RelayAuditStdoutTest {
             relay.toHandle().destroy();
 
             List<JsonNode> lines = new ArrayList<>();
-            for (String line = readLine(out); line != null; line = readLine(out)) {
+            for (String line = process.readLine(30); line != null; line = process.readLine(30)) {
                 lines.add(AuditLines.parse(line));
             }
             assertThat(lines)
@@ -68,16 +48,5 @@ class RelayAuditStdoutTest {
         } finally {
             relay.destroyForcibly();
         }
-    }
-
-    private static String readLine(BufferedReader reader) throws Exception {
-        return CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return reader.readLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
-                .get(30, TimeUnit.SECONDS);
     }
 }

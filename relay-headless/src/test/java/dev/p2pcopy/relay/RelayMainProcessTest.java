@@ -2,12 +2,7 @@ package dev.p2pcopy.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,22 +13,10 @@ class RelayMainProcessTest {
 
     @Test
     void stopsGracefullyOnSigterm() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process relay = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        RelayMain.class.getName(),
-                        "--port",
-                        "0",
-                        "--host",
-                        "127.0.0.1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        RelayProcess process = RelayProcess.start();
+        Process relay = process.process;
         try {
-            BufferedReader out =
-                    new BufferedReader(new InputStreamReader(relay.getInputStream(), StandardCharsets.UTF_8));
-            String line = CompletableFuture.supplyAsync(() -> readLine(out)).get(30, TimeUnit.SECONDS);
+            String line = process.readLine(30);
             assertThat(line).matches("p2p-copy relay listening on ws://127\\.0\\.0\\.1:\\d+");
 
             URI uri = URI.create(line.substring(line.indexOf("ws://")));
@@ -44,7 +27,7 @@ class RelayMainProcessTest {
             relay.toHandle().destroy();
             assertThat(peer.awaitClosing())
                     .isEqualTo(new TestPeer.Closing(RelayContract.CLOSE_GOING_AWAY, "relay shutting down"));
-            String rest = CompletableFuture.supplyAsync(() -> readLine(out)).get(20, TimeUnit.SECONDS);
+            String rest = process.readLine(20);
             assertThat(rest).as("nothing but the listening line on stdout").isNull();
             assertThat(relay.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(relay.exitValue())
@@ -52,14 +35,6 @@ class RelayMainProcessTest {
                     .isEqualTo(143);
         } finally {
             relay.destroyForcibly();
-        }
-    }
-
-    private static String readLine(BufferedReader reader) {
-        try {
-            return reader.readLine();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,50 +2,35 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.relay.RelayConfig;
-import dev.p2pcopy.relay.RelayServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The code kept off the command line, and a wrong code, through a real relay. */
 @Timeout(60)
 class CliCodeTest {
-    private static RelayServer relay;
-    private static String relayUrl;
+    @RegisterExtension
+    static final LoopbackRelay relay = new LoopbackRelay();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startRelay() throws IOException {
-        relay = RelayServer.start(
-                RelayConfig.builder().host("127.0.0.1").port(0).build());
-        relayUrl = relay.uri().toString();
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        relay.close();
-    }
 
     @Test
     void theReceiverTakesTheCodeFromTheEnvironment() throws Exception {
         Path file = Files.write(tmp.resolve("data.bin"), randomBytes(200_000));
         Path out = Files.createDirectory(tmp.resolve("out"));
-        CliHarness.Running send = harness(Map.of(), null).start("", "send", "--relay", relayUrl, file.toString());
+        CliHarness.Running send = harness(Map.of(), null).start("", "send", "--relay", relay.url(), file.toString());
         String code = send.awaitCode();
 
         CliHarness.Result receive = harness(Map.of(CodeSource.VARIABLE, code), null)
-                .run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString());
+                .run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString());
         CliHarness.Result sent = send.finish();
 
         assertThat(receive.exitCode()).as(receive.err()).isZero();
@@ -59,12 +44,12 @@ class CliCodeTest {
     void theReceiverAsksOnTheTerminalWithoutEcho() throws Exception {
         Path file = Files.writeString(tmp.resolve("a.txt"), "asked");
         Path out = Files.createDirectory(tmp.resolve("out"));
-        CliHarness.Running send = harness(Map.of(), null).start("", "send", "--relay", relayUrl, file.toString());
+        CliHarness.Running send = harness(Map.of(), null).start("", "send", "--relay", relay.url(), file.toString());
         String code = send.awaitCode();
         FakeTerminal terminal = FakeTerminal.typing(code.toUpperCase(java.util.Locale.ROOT));
 
-        CliHarness.Result receive =
-                harness(Map.of(), terminal).run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString());
+        CliHarness.Result receive = harness(Map.of(), terminal)
+                .run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString());
 
         assertThat(receive.exitCode()).as(receive.err()).isZero();
         assertThat(send.finish().exitCode()).isZero();
@@ -77,11 +62,11 @@ class CliCodeTest {
     void aCodeArgumentStillWorksWithAWarning() throws Exception {
         Path file = Files.writeString(tmp.resolve("a.txt"), "argument");
         Path out = Files.createDirectory(tmp.resolve("out"));
-        CliHarness.Running send = harness(Map.of(), null).start("", "send", "--relay", relayUrl, file.toString());
+        CliHarness.Running send = harness(Map.of(), null).start("", "send", "--relay", relay.url(), file.toString());
         String code = send.awaitCode();
 
-        CliHarness.Result receive =
-                harness(Map.of(), null).run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString(), code);
+        CliHarness.Result receive = harness(Map.of(), null)
+                .run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString(), code);
 
         assertThat(receive.exitCode()).as(receive.err()).isZero();
         assertThat(send.finish().exitCode()).isZero();
@@ -94,7 +79,7 @@ class CliCodeTest {
 
     @Test
     void noCodeNoVariableAndNoTerminalIsExit2WithOneSentence() {
-        CliHarness.Result receive = harness(Map.of(), null).run("", "receive", "--relay", relayUrl);
+        CliHarness.Result receive = harness(Map.of(), null).run("", "receive", "--relay", relay.url());
 
         assertThat(receive.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(receive.err())
@@ -107,11 +92,11 @@ class CliCodeTest {
         Path file = Files.writeString(tmp.resolve("a.txt"), "chosen");
         Path out = Files.createDirectory(tmp.resolve("out"));
         Map<String, String> chosen = Map.of(CodeSource.VARIABLE, "615-Chosen Words");
-        CliHarness.Running send = harness(chosen, null).start("", "send", "--relay", relayUrl, file.toString());
+        CliHarness.Running send = harness(chosen, null).start("", "send", "--relay", relay.url(), file.toString());
 
         String code = send.awaitCode();
         CliHarness.Result receive =
-                harness(chosen, null).run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString());
+                harness(chosen, null).run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString());
         CliHarness.Result sent = send.finish();
 
         assertThat(code).isEqualTo("615-chosen-words");
@@ -128,10 +113,10 @@ class CliCodeTest {
         FakeTerminal terminal = FakeTerminal.typing("616-typed-secret");
 
         CliHarness.Running send =
-                harness(Map.of(), terminal).start("", "send", "--relay", relayUrl, file.toString(), "--code");
+                harness(Map.of(), terminal).start("", "send", "--relay", relay.url(), file.toString(), "--code");
         String code = send.awaitCode();
         CliHarness.Result receive = harness(Map.of(CodeSource.VARIABLE, "616-typed-secret"), null)
-                .run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString());
+                .run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString());
 
         assertThat(code).isEqualTo("616-typed-secret");
         assertThat(terminal.prompts()).containsExactly(CodeSource.PROMPT);
@@ -144,10 +129,10 @@ class CliCodeTest {
     void theSendersCodeOptionWarnsWhenItHasAValue() throws Exception {
         Path file = Files.writeString(tmp.resolve("a.txt"), "a");
         CliHarness.Running send = harness(Map.of(), null)
-                .start("", "send", "--relay", relayUrl, "--code", "617-visible", file.toString());
+                .start("", "send", "--relay", relay.url(), "--code", "617-visible", file.toString());
         send.awaitCode();
         CliHarness.Result receive = harness(Map.of(CodeSource.VARIABLE, "617-visible"), null)
-                .run("", "receive", "--relay", relayUrl, "--yes", "--out", tmp.toString());
+                .run("", "receive", "--relay", relay.url(), "--yes", "--out", tmp.toString());
 
         assertThat(receive.exitCode()).as(receive.err()).isZero();
         CliHarness.Result sent = send.finish();
@@ -159,11 +144,11 @@ class CliCodeTest {
         Path file = Files.writeString(tmp.resolve("secret.txt"), "for the right code only");
         Path out = Files.createDirectory(tmp.resolve("out"));
         CliHarness.Running send = harness(Map.of(CodeSource.VARIABLE, "618-right-words"), null)
-                .start("", "send", "--relay", relayUrl, file.toString());
+                .start("", "send", "--relay", relay.url(), file.toString());
         send.awaitCode();
 
         CliHarness.Result receive = harness(Map.of(CodeSource.VARIABLE, "618-wrong-words"), null)
-                .run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString());
+                .run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString());
         CliHarness.Result sent = send.finish();
 
         String sentence = "p2p-copy: The code does not match: both sides must use exactly the same code."

@@ -2,8 +2,6 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.relay.RelayConfig;
-import dev.p2pcopy.relay.RelayServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code send} and {@code receive} through a real relay, in this JVM, as a person would run them. */
 @Timeout(60)
 class CliTransferTest {
-    private static RelayServer relay;
-    private static String relayUrl;
+    @RegisterExtension
+    static final LoopbackRelay relay = new LoopbackRelay();
 
     private final CliHarness cli = new CliHarness(CliHarness.freePort());
 
@@ -31,26 +28,15 @@ class CliTransferTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startRelay() throws IOException {
-        relay = RelayServer.start(
-                RelayConfig.builder().host("127.0.0.1").port(0).build());
-        relayUrl = relay.uri().toString();
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        relay.close();
-    }
-
     @Test
     void sendsAFileThatArrivesWithIdenticalBytes() throws Exception {
         Path file = Files.write(tmp.resolve("photo.bin"), randomBytes(300_000));
         Path out = Files.createDirectory(tmp.resolve("out"));
 
-        CliHarness.Running send = cli.start("", "send", "--relay", relayUrl, "--chunk-size", "64k", file.toString());
+        CliHarness.Running send = cli.start("", "send", "--relay", relay.url(), "--chunk-size", "64k", file.toString());
         String code = send.awaitCode();
-        CliHarness.Result receive = cli.run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString(), code);
+        CliHarness.Result receive =
+                cli.run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString(), code);
         CliHarness.Result sent = send.finish();
 
         assertThat(receive.exitCode()).as(receive.err()).isZero();
@@ -73,9 +59,10 @@ class CliTransferTest {
         Path out = Files.createDirectory(tmp.resolve("out"));
 
         CliHarness.Running send = cli.start(
-                "", "send", "--relay", relayUrl, "--code", "42-Album Test", "--compress", "none", folder.toString());
+                "", "send", "--relay", relay.url(), "--code", "42-Album Test", "--compress", "none", folder.toString());
         String code = send.awaitCode();
-        CliHarness.Result receive = cli.run("", "receive", "--relay", relayUrl, "--yes", "--out", out.toString(), code);
+        CliHarness.Result receive =
+                cli.run("", "receive", "--relay", relay.url(), "--yes", "--out", out.toString(), code);
         CliHarness.Result sent = send.finish();
 
         assertThat(code).isEqualTo("42-album-test");
@@ -90,13 +77,13 @@ class CliTransferTest {
         Path file = Files.writeString(tmp.resolve("secret.txt"), "not for you");
         Path out = Files.createDirectory(tmp.resolve("out"));
 
-        CliHarness.Running send = cli.start("", "send", "--relay", relayUrl, file.toString());
+        CliHarness.Running send = cli.start("", "send", "--relay", relay.url(), file.toString());
         String code = send.awaitCode();
-        CliHarness.Result receive = cli.run("n\n", "receive", "--relay", relayUrl, "--out", out.toString(), code);
+        CliHarness.Result receive = cli.run("n\n", "receive", "--relay", relay.url(), "--out", out.toString(), code);
         CliHarness.Result sent = send.finish();
 
-        assertThat(receive.exitCode()).isEqualTo(ExitCodes.DECLINED);
-        assertThat(sent.exitCode()).isEqualTo(ExitCodes.DECLINED);
+        assertThat(receive.exitCode()).as(receive.err()).isEqualTo(ExitCodes.DECLINED);
+        assertThat(sent.exitCode()).as(sent.err()).isEqualTo(ExitCodes.DECLINED);
         assertThat(receive.err()).contains("Receive 1 file (11 B): secret.txt? [y/N] n");
         assertThat(receive.err()).contains("p2p-copy: You declined the transfer.");
         assertThat(sent.err()).contains("p2p-copy: The receiver declined.");
@@ -108,9 +95,9 @@ class CliTransferTest {
     @Test
     void endOfInputAtThePromptDeclines() throws Exception {
         Path file = Files.writeString(tmp.resolve("a.txt"), "a");
-        CliHarness.Running send = cli.start("", "send", "--relay", relayUrl, file.toString());
+        CliHarness.Running send = cli.start("", "send", "--relay", relay.url(), file.toString());
         String code = send.awaitCode();
-        CliHarness.Result receive = cli.run("", "receive", "--relay", relayUrl, "--out", tmp.toString(), code);
+        CliHarness.Result receive = cli.run("", "receive", "--relay", relay.url(), "--out", tmp.toString(), code);
 
         assertThat(receive.exitCode()).isEqualTo(ExitCodes.DECLINED);
         assertThat(send.finish().exitCode()).isEqualTo(ExitCodes.DECLINED);
@@ -121,18 +108,18 @@ class CliTransferTest {
         Path file = Files.writeString(tmp.resolve("a.txt"), "first");
         Path out = Files.createDirectory(tmp.resolve("out"));
         CliHarness.Running first =
-                cli.start("", "send", "--relay", relayUrl, "--code", "77-same-code", file.toString());
+                cli.start("", "send", "--relay", relay.url(), "--code", "77-same-code", file.toString());
         first.awaitCode();
 
         CliHarness.Result second = new CliHarness(
                         CliHarness.freePort(), Map.of(CodeSource.VARIABLE, "77-same-code"), null)
-                .run("", "send", "--relay", relayUrl, file.toString());
+                .run("", "send", "--relay", relay.url(), file.toString());
 
         assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.CODE_IN_USE);
         assertThat(second.err()).startsWith("p2p-copy: ");
         // The first sender is unharmed and still delivers.
         CliHarness.Result receive =
-                cli.run("y\n", "receive", "--relay", relayUrl, "--out", out.toString(), "77-same-code");
+                cli.run("y\n", "receive", "--relay", relay.url(), "--out", out.toString(), "77-same-code");
         assertThat(receive.exitCode()).as(receive.err()).isZero();
         assertThat(first.finish().exitCode()).isZero();
         assertThat(out.resolve("a.txt")).hasContent("first");
@@ -141,7 +128,7 @@ class CliTransferTest {
     @Test
     void interruptingTheCommandCancelsTheTransferWithExit130() throws Exception {
         Path file = Files.writeString(tmp.resolve("a.txt"), "a");
-        CliHarness.Running send = cli.start("", "send", "--relay", relayUrl, file.toString());
+        CliHarness.Running send = cli.start("", "send", "--relay", relay.url(), file.toString());
         send.awaitCode();
 
         send.thread.interrupt();
