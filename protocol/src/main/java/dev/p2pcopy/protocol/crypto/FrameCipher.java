@@ -117,18 +117,6 @@ public final class FrameCipher {
         return plainLength;
     }
 
-    /**
-     * Opens a sealed payload into a new array.
-     *
-     * @see #open(byte[], long, byte[], int, int)
-     */
-    public byte[] open(byte[] header, long sequence, ByteBuffer sealed) throws GeneralSecurityException {
-        byte[] copy = new byte[sealed.remaining()];
-        sealed.duplicate().get(copy);
-        int n = open(header, sequence, copy, 0, copy.length);
-        return Arrays.copyOf(copy, n);
-    }
-
     private static int records(int plainLength) {
         return Math.max(1, (plainLength + RECORD_BYTES - 1) / RECORD_BYTES);
     }

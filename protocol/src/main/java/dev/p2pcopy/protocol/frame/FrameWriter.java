@@ -1,6 +1,7 @@
 package dev.p2pcopy.protocol.frame;
 
 import dev.p2pcopy.protocol.crypto.FrameCipher;
+import java.util.Arrays;
 
 /**
  * Numbers, encodes and, once the keys exist, seals the frames of one direction. Not
@@ -84,7 +85,7 @@ public final class FrameWriter {
         int sealedLength = FrameCipher.sealedLength(len);
         long sequence = nextSequence++;
         FrameCodec.writeHeader(out, type, FrameCodec.FLAG_SEALED, sequence, sealedLength);
-        byte[] header = java.util.Arrays.copyOf(out, FrameCodec.HEADER_BYTES);
+        byte[] header = Arrays.copyOf(out, FrameCodec.HEADER_BYTES);
         cipher.seal(header, sequence, src, off, len, out, FrameCodec.HEADER_BYTES);
     }
 }
