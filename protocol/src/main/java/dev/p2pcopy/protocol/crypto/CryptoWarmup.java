@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Gets the JVM's AES-GCM intrinsics compiled before the first file data is sealed.
  *
  * <p>HotSpot uses its AES and GHASH intrinsics only once the JDK methods that call them have been
- * compiled, which takes thousands of invocations: one invocation per 16 KiB record meant that a
+ * compiled, which takes thousands of invocations: one invocation per record meant that a
  * fresh process sealed its first few hundred MiB with interpreted GHASH, several times slower
  * (measured in bench/e2e.sh). Sealing and opening ten thousand small records takes about 0.3 s
  * of CPU on a background thread while the session connects, waits for its peer and runs the

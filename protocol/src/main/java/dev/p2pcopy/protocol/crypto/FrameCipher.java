@@ -15,13 +15,14 @@ import java.util.Arrays;
  * Each direction has its own key, so nonces never repeat under a key; a frame that is altered,
  * moved, replayed or truncated fails to open.
  *
- * <p>Records keep each cipher call small: the JDK only runs its AES-GCM intrinsics in compiled
- * code, and a call per 16 KiB gets compiled after a few MiB, where a call per 1 MiB frame ran
- * interpreted at 60 MB/s for hundreds of frames.
+ * <p>Records keep each cipher call moderate: the JDK runs its AES-GCM intrinsics only from compiled
+ * callers, and one call per 1 MiB frame stayed interpreted (60 MB/s) for hundreds of frames. With
+ * {@link CryptoWarmup} compiling those callers early, 64 KiB records sealed and opened 1 GiB about
+ * 25% faster than 16 KiB ones (fewer cipher initialisations).
  */
 public final class FrameCipher {
-    /** Plaintext bytes per record, as in TLS. */
-    public static final int RECORD_BYTES = 16 * 1024;
+    /** Plaintext bytes per record. */
+    public static final int RECORD_BYTES = 64 * 1024;
     /** Size of a GCM tag. */
     public static final int TAG_BYTES = 16;
     /** Size of an AES-256 key. */

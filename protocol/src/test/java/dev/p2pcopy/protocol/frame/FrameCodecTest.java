@@ -107,8 +107,8 @@ class FrameCodecTest {
         }
         assertThat(FrameType.fromCode(0)).isNull();
         assertThat(FrameType.fromCode(0x1ff)).isNull();
-        // 1,024 records of 16 KiB and one more for the 17-byte DATA header, each with a 16-byte tag.
-        assertThat(FrameCodec.MAX_FRAME_BYTES).isEqualTo(14 + 17 + 16 * 1024 * 1024 + 1025 * 16);
+        // 256 records of 64 KiB and one more for the 17-byte DATA header, each with a 16-byte tag.
+        assertThat(FrameCodec.MAX_FRAME_BYTES).isEqualTo(14 + 17 + 16 * 1024 * 1024 + 257 * 16);
         for (DataCodec codec : DataCodec.values()) {
             assertThat(DataCodec.fromCode(codec.code())).isSameAs(codec);
         }
