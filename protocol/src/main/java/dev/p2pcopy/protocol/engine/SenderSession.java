@@ -81,9 +81,10 @@ final class SenderSession extends Session {
         Hello peer = exchangeHello(options.chunkSize(), options.encrypt());
         secure(code, peer);
 
-        send(manifest);
+        // The state changes before the manifest leaves, so that it is already true when the receiver asks.
         meter.start(manifest.totalBytes(), filePaths(manifest), 0);
         handle.enter(TransferState.AWAITING_ACCEPT);
+        send(manifest);
         Accept accept = expect(Accept.class); // a refusal ends the session on the reader thread
         List<Long> offsets = checkOffsets(manifest, accept);
         credit.grant(accept.credit());
