@@ -77,19 +77,17 @@ final class RawPeer implements RelayListener, AutoCloseable {
     Hello handshake(Code code, Hello ours) throws Exception {
         send(ours);
         Hello peer = expect(Hello.class);
-        boolean sender = ours.role().equals("send");
         Pake pake = new Pake(ours.role(), peer.role(), code.value());
         send(pake.round1());
         pake.receive1(expect(Pake1.class));
         send(pake.round2());
         pake.receive2(expect(Pake2.class));
-        SessionKeys keys =
-                SessionKeys.derive(pake.secret(), sender ? Transcript.hash(ours, peer) : Transcript.hash(peer, ours));
-        reader.startOpening(new FrameCipher(sender ? keys.receiveToSend() : keys.sendToReceive()), !peer.encrypt());
+        SessionKeys keys = SessionKeys.derive(pake.secret(), Transcript.hash(ours, peer));
+        reader.startOpening(new FrameCipher(keys.sentBy(peer.role())), !peer.encrypt());
         send(pake.round3());
         pake.confirm(expect(Pake3.class));
         synchronized (this) {
-            writer.startSealing(new FrameCipher(sender ? keys.sendToReceive() : keys.receiveToSend()), ours.encrypt());
+            writer.startSealing(new FrameCipher(keys.sentBy(ours.role())), ours.encrypt());
         }
         hashMac = new HashMac(keys.hashMac());
         return peer;

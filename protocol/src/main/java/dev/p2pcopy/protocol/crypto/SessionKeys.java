@@ -46,6 +46,15 @@ public final class SessionKeys {
         return receiveToSend.clone();
     }
 
+    /**
+     * The key for the frames a side sends.
+     *
+     * @param role the sending side's role, {@code send} or {@code receive}
+     */
+    public byte[] sentBy(String role) {
+        return role.equals("send") ? sendToReceive() : receiveToSend();
+    }
+
     /** The key that authenticates file hashes. */
     public byte[] hashMac() {
         return hashMac.clone();

@@ -15,8 +15,11 @@ import java.security.NoSuchAlgorithmException;
 public final class Transcript {
     private Transcript() {}
 
-    /** The transcript hash of the sender's and the receiver's HELLO. */
-    public static byte[] hash(Hello send, Hello receive) {
+    /** The transcript hash of both HELLOs, the sender's first whichever side asks. */
+    public static byte[] hash(Hello ours, Hello peer) {
+        boolean weSend = ours.role().equals("send");
+        Hello send = weSend ? ours : peer;
+        Hello receive = weSend ? peer : ours;
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -341,7 +341,6 @@ final class ReceiverSession extends Session {
                 deliver(piece);
             }
             case FILE_END -> deliver(ControlCodec.decode(frame, FileEnd.class));
-
             case DONE -> deliver(ControlCodec.decode(frame, Done.class));
             default ->
                 throw new ProtocolException(

@@ -336,24 +336,21 @@ abstract class Session implements RelayListener {
      * second attempt in this session.
      */
     final void secure(Code code, Hello peer) {
-        Role peerRole = role == Role.SEND ? Role.RECEIVE : Role.SEND;
-        Pake pake = new Pake(role.wireName(), peerRole.wireName(), code.value());
+        Pake pake = new Pake(ourHello.role(), peer.role(), code.value());
         try {
             send(pake.round1());
             pake.receive1(expect(Pake1.class));
             send(pake.round2());
             pake.receive2(expect(Pake2.class));
-            SessionKeys keys = SessionKeys.derive(
-                    pake.secret(),
-                    role == Role.SEND ? Transcript.hash(ourHello, peer) : Transcript.hash(peer, ourHello));
+            SessionKeys keys = SessionKeys.derive(pake.secret(), Transcript.hash(ourHello, peer));
             // The reader must hold the peer's key before our PAKE3 leaves: the peer seals its next
             // frame as soon as it has checked our PAKE3.
-            reader.startOpening(new FrameCipher(direction(keys, peerRole)), !peer.encrypt());
+            reader.startOpening(new FrameCipher(keys.sentBy(peer.role())), !peer.encrypt());
             send(pake.round3());
             pake.confirm(expect(Pake3.class));
             sendLock.lock();
             try {
-                writer.startSealing(new FrameCipher(direction(keys, role)), ourHello.encrypt());
+                writer.startSealing(new FrameCipher(keys.sentBy(ourHello.role())), ourHello.encrypt());
             } finally {
                 sendLock.unlock();
             }
@@ -368,10 +365,6 @@ abstract class Session implements RelayListener {
     /** Authenticates file hashes with the session key. */
     final HashMac hashMac() {
         return hashMac;
-    }
-
-    private static byte[] direction(SessionKeys keys, Role sender) {
-        return sender == Role.SEND ? keys.sendToReceive() : keys.receiveToSend();
     }
 
     // ---- frames out ----

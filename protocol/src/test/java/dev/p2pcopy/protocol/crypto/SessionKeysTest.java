@@ -2,6 +2,8 @@ package dev.p2pcopy.protocol.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.protocol.message.Hello;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionKeysTest {
@@ -26,6 +28,24 @@ class SessionKeysTest {
 
         assertThat(altered.sendToReceive()).isNotEqualTo(keys.sendToReceive());
         assertThat(altered.receiveToSend()).isNotEqualTo(keys.receiveToSend());
+    }
+
+    @Test
+    void eachSideSealsWithItsOwnDirectionsKey() {
+        SessionKeys keys = SessionKeys.derive(SECRET, TRANSCRIPT);
+
+        assertThat(keys.sentBy("send")).isEqualTo(keys.sendToReceive());
+        assertThat(keys.sentBy("receive")).isEqualTo(keys.receiveToSend());
+    }
+
+    @Test
+    void bothSidesHashTheSameTranscriptAndAnyChangeShows() {
+        Hello send = new Hello(1, "send", List.of("none", "zstd"), 1 << 20, true);
+        Hello receive = new Hello(1, "receive", List.of("none", "zstd"), 0, true);
+        Hello downgraded = new Hello(1, "send", List.of("none", "zstd"), 1 << 20, false);
+
+        assertThat(Transcript.hash(send, receive)).hasSize(32).isEqualTo(Transcript.hash(receive, send));
+        assertThat(Transcript.hash(downgraded, receive)).isNotEqualTo(Transcript.hash(send, receive));
     }
 
     @Test
