@@ -15,6 +15,7 @@ public final class ReceiveOptions {
     private final OfferHandler offerHandler;
     private final ConflictPolicy conflictPolicy;
     private final TransferListener listener;
+    private final ReconnectPolicy reconnect;
     private final Path trustedCertificate;
 
     private ReceiveOptions(Builder b) {
@@ -24,6 +25,7 @@ public final class ReceiveOptions {
         this.offerHandler = b.offerHandler;
         this.conflictPolicy = b.conflictPolicy;
         this.listener = b.listener;
+        this.reconnect = b.reconnect;
     }
 
     /** Starts options for receiving through {@code relay} into {@code outputDir}. */
@@ -61,6 +63,11 @@ public final class ReceiveOptions {
         return Optional.ofNullable(trustedCertificate);
     }
 
+    /** How a lost connection is retried, and how long silence is trusted. */
+    public ReconnectPolicy reconnect() {
+        return reconnect;
+    }
+
     /** Builder for {@link ReceiveOptions}. */
     public static final class Builder {
         private final URI relay;
@@ -68,6 +75,7 @@ public final class ReceiveOptions {
         private OfferHandler offerHandler = OfferHandler.ACCEPT_ALL;
         private ConflictPolicy conflictPolicy = ConflictPolicy.RENAME;
         private TransferListener listener = TransferListener.NONE;
+        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
         private Path trustedCertificate;
 
         private Builder(URI relay, Path outputDir) {
@@ -96,6 +104,12 @@ public final class ReceiveOptions {
         /** Trusts this PEM certificate for a {@code wss://} relay, e.g. a self-signed one; null for none. */
         public Builder trustedCertificate(Path certificate) {
             this.trustedCertificate = certificate;
+            return this;
+        }
+
+        /** Sets how a lost connection is retried (default {@link ReconnectPolicy#DEFAULT}). */
+        public Builder reconnect(ReconnectPolicy reconnect) {
+            this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
             return this;
         }
 

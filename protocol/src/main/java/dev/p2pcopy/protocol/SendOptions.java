@@ -22,6 +22,7 @@ public final class SendOptions {
     private final int chunkSize;
     private final Compression compression;
     private final TransferListener listener;
+    private final ReconnectPolicy reconnect;
     private final boolean encrypt;
     private final boolean followSymlinks;
     private final Path trustedCertificate;
@@ -35,6 +36,7 @@ public final class SendOptions {
         this.chunkSize = b.chunkSize;
         this.compression = b.compression;
         this.listener = b.listener;
+        this.reconnect = b.reconnect;
     }
 
     /** Starts options for a transfer through {@code relay} ({@code ws://} or {@code wss://}). */
@@ -85,6 +87,11 @@ public final class SendOptions {
         return Optional.ofNullable(trustedCertificate);
     }
 
+    /** How a lost connection is retried, and how long silence is trusted. */
+    public ReconnectPolicy reconnect() {
+        return reconnect;
+    }
+
     /** Builder for {@link SendOptions}. */
     public static final class Builder {
         private final URI relay;
@@ -92,6 +99,7 @@ public final class SendOptions {
         private int chunkSize = DEFAULT_CHUNK_SIZE;
         private Compression compression = Compression.AUTO;
         private TransferListener listener = TransferListener.NONE;
+        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
         private boolean encrypt = true;
         private boolean followSymlinks;
         private Path trustedCertificate;
@@ -148,6 +156,12 @@ public final class SendOptions {
         /** Trusts this PEM certificate for a {@code wss://} relay, e.g. a self-signed one; null for none. */
         public Builder trustedCertificate(Path certificate) {
             this.trustedCertificate = certificate;
+            return this;
+        }
+
+        /** Sets how a lost connection is retried (default {@link ReconnectPolicy#DEFAULT}). */
+        public Builder reconnect(ReconnectPolicy reconnect) {
+            this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
             return this;
         }
 

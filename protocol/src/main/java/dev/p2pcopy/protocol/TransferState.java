@@ -12,6 +12,11 @@ public enum TransferState {
     AWAITING_ACCEPT,
     /** File data is flowing. */
     TRANSFERRING,
+    /**
+     * The connection was lost mid-transfer; reconnecting by itself, then continuing from the
+     * verified bytes (see {@link ReconnectPolicy}).
+     */
+    RECONNECTING,
     /** Every byte was written, verified and committed. */
     DONE,
     /** Ended with an error; the result future holds a {@link TransferException}. */

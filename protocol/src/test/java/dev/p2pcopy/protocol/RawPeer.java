@@ -116,7 +116,7 @@ final class RawPeer implements RelayListener, AutoCloseable {
     }
 
     @Override
-    public void onPaired() {
+    public void onPaired(long pairing) {
         paired.complete(null);
     }
 

@@ -37,6 +37,12 @@ class TransferFailureEndToEndTest {
     @RegisterExtension
     static final LoopbackRelay relay = new LoopbackRelay();
 
+    /** Reconnecting is tried, briefly: a peer that is gone for good ends the transfer soon. */
+    private static final ReconnectPolicy GIVE_UP_SOON = ReconnectPolicy.giveUpAfter(Duration.ofSeconds(1));
+
+    private static final String GAVE_UP = "The other side disconnected; reconnecting did not succeed within 1 second."
+            + " Run the same command again to resume.";
+
     @TempDir
     Path tmp;
 
@@ -248,7 +254,8 @@ class TransferFailureEndToEndTest {
         Path out = out();
         Code code = Code.parse("31-gone-away");
         Transfer receiver = P2pCopy.receive(
-                code.value(), ReceiveOptions.builder(relay.uri(), out).build());
+                code.value(),
+                ReceiveOptions.builder(relay.uri(), out).reconnect(GIVE_UP_SOON).build());
         try (RawPeer sender = new RawPeer(relay.uri(), code.roomId(), Role.SEND)) {
             sender.paired.get(20, TimeUnit.SECONDS);
             assertThat(sender.handshake(code, new Hello(1, "send", List.of("none"), Peers.CHUNK, true))
@@ -261,7 +268,7 @@ class TransferFailureEndToEndTest {
             assertThat(sender.expect(Ack.class).verifiedBytes()).isEqualTo(500);
         }
 
-        assertFails(receiver, FailureReason.PEER_FAILED, "The other side disconnected.");
+        assertFails(receiver, FailureReason.PEER_FAILED, GAVE_UP);
         assertThat(Trees.listing(out)).isEmpty();
     }
 
@@ -270,7 +277,10 @@ class TransferFailureEndToEndTest {
         Path file = Trees.randomFile(src().resolve("a.bin"), 4L * Peers.CHUNK, 3);
         Transfer sender = P2pCopy.send(
                 List.of(file),
-                SendOptions.builder(relay.uri()).chunkSize(Peers.CHUNK).build());
+                SendOptions.builder(relay.uri())
+                        .chunkSize(Peers.CHUNK)
+                        .reconnect(GIVE_UP_SOON)
+                        .build());
         Code code = Code.parse(sender.code().get(20, TimeUnit.SECONDS));
         try (RawPeer receiver = new RawPeer(relay.uri(), code.roomId(), Role.RECEIVE)) {
             receiver.paired.get(20, TimeUnit.SECONDS);
@@ -281,7 +291,7 @@ class TransferFailureEndToEndTest {
             receiver.nextFrame(); // one piece, then the credit is used up
         }
 
-        assertFails(sender, FailureReason.PEER_FAILED, "The other side disconnected.");
+        assertFails(sender, FailureReason.PEER_FAILED, GAVE_UP);
     }
 
     @ParameterizedTest

@@ -58,7 +58,7 @@ public final class RelayCommand implements Callable<Integer> {
 
     @Option(
             names = "--idle-timeout",
-            defaultValue = "2m",
+            defaultValue = "45s",
             converter = DurationConverter.class,
             description =
                     "Closes a peer that sent nothing, not even a pong, for this long (default: ${DEFAULT-VALUE}).")
@@ -66,7 +66,7 @@ public final class RelayCommand implements Callable<Integer> {
 
     @Option(
             names = "--ping-interval",
-            defaultValue = "30s",
+            defaultValue = "15s",
             converter = DurationConverter.class,
             description = "Time between the relay's pings to each peer (default: ${DEFAULT-VALUE}).")
     private Duration pingInterval;

@@ -22,9 +22,9 @@ public final class RelayConfig {
     /** Default time a peer whose partner dropped waits for it to come back. */
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(60);
     /** Default time without any inbound traffic (pongs included) after which a peer is closed. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(45);
     /** Default interval between the relay's pings to each peer. */
-    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
     /** Default largest frame payload: a 16 MiB chunk plus 64 KiB for headers and tags. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024 + 64 * 1024;
     /** Default maximum number of rooms open at once. */

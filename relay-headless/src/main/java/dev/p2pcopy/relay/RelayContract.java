@@ -31,8 +31,8 @@ public final class RelayContract {
     /** Text frame: you joined, the other side is not here yet. */
     public static final String NOTICE_WAITING = "{\"event\":\"waiting\"}";
 
-    /** Text frame sent to both peers when the room holds both roles. */
-    public static final String NOTICE_PAIRED = "{\"event\":\"paired\"}";
+    /** Field of the paired notice that numbers a room's pairings: 1, then 2 after a peer came back, and so on. */
+    public static final String PAIRING_FIELD = "pairing";
 
     /** Text frame: the paired peer dropped; you wait for it for the grace period. */
     public static final String NOTICE_PEER_LEFT = "{\"event\":\"peer-left\"}";
@@ -48,6 +48,17 @@ public final class RelayContract {
 
     /** Close code when the relay shuts down. */
     public static final int CLOSE_GOING_AWAY = 1001;
+
+    /**
+     * Text frame sent to both peers when the room holds both roles. Clients put {@code pairing} into their first
+     * frame, so that frames a peer sent before it noticed its partner leave are told apart from the new partner's.
+     *
+     * @param pairing the room's pairing number, from 1
+     * @return the notice
+     */
+    public static String pairedNotice(long pairing) {
+        return "{\"event\":\"paired\",\"" + PAIRING_FIELD + "\":" + pairing + "}";
+    }
 
     private RelayContract() {}
 }

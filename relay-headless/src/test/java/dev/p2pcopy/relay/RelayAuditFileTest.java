@@ -1,9 +1,9 @@
 package dev.p2pcopy.relay;
 
-import static dev.p2pcopy.relay.RelayContract.NOTICE_PAIRED;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_WAITING;
 import static dev.p2pcopy.relay.RelayContract.ROLE_RECEIVE;
 import static dev.p2pcopy.relay.RelayContract.ROLE_SEND;
+import static dev.p2pcopy.relay.RelayContract.pairedNotice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +30,7 @@ class RelayAuditFileTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
         sender.send(new byte[2048]);
         receiver.nextBinary();
         sender.close();

@@ -28,7 +28,7 @@ class RelayAuditStdoutTest {
             TestPeer sender = TestPeer.connect(RelayFixture.CLIENT, uri, room, RelayContract.ROLE_SEND);
             assertThat(sender.nextText()).isEqualTo(RelayContract.NOTICE_WAITING);
             TestPeer receiver = TestPeer.connect(RelayFixture.CLIENT, uri, room, RelayContract.ROLE_RECEIVE);
-            assertThat(receiver.nextText()).isEqualTo(RelayContract.NOTICE_PAIRED);
+            assertThat(receiver.nextText()).isEqualTo(RelayContract.pairedNotice(1));
             sender.send(new byte[4321]);
             receiver.nextBinary();
             relay.toHandle().destroy();

@@ -1,10 +1,10 @@
 package dev.p2pcopy.relay;
 
-import static dev.p2pcopy.relay.RelayContract.NOTICE_PAIRED;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_PEER_LEFT;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_WAITING;
 import static dev.p2pcopy.relay.RelayContract.ROLE_RECEIVE;
 import static dev.p2pcopy.relay.RelayContract.ROLE_SEND;
+import static dev.p2pcopy.relay.RelayContract.pairedNotice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,8 +42,8 @@ class RelayAuditTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
 
         byte[] data = Rooms.randomBytes(300_000);
         sender.send(data);
@@ -101,8 +101,8 @@ class RelayAuditTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
 
         TestPeer third = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(third.awaitClosing().code()).isEqualTo(RelayContract.CLOSE_ROLE_TAKEN);
@@ -135,8 +135,8 @@ class RelayAuditTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
         byte[] data = Rooms.randomBytes(5000);
         receiver.send(data);
         sender.nextBinary();
@@ -159,16 +159,16 @@ class RelayAuditTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
         sender.send(Rooms.randomBytes(1000));
         receiver.nextBinary();
         receiver.abort();
         assertThat(sender.nextText()).isEqualTo(NOTICE_PEER_LEFT);
 
         TestPeer again = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(again.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(again.nextText()).isEqualTo(pairedNotice(2));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(2));
         sender.send(Rooms.randomBytes(500));
         again.nextBinary();
         again.close();
@@ -244,7 +244,7 @@ class RelayAuditTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), paired, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), paired, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
         sender.send(Rooms.randomBytes(777));
         receiver.nextBinary();
 

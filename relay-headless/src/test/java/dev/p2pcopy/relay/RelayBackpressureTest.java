@@ -27,7 +27,7 @@ class RelayBackpressureTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(RelayContract.NOTICE_WAITING);
         TestPeer receiver = TestPeer.connectWithoutReading(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(sender.nextText()).isEqualTo(RelayContract.NOTICE_PAIRED);
+        assertThat(sender.nextText()).isEqualTo(RelayContract.pairedNotice(1));
 
         AtomicInteger sent = new AtomicInteger();
         CRC32 sentCrc = new CRC32();

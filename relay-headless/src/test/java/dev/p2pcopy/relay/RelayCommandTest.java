@@ -147,7 +147,15 @@ class RelayCommandTest {
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString())
                 .contains("--port", "--host", "--wait-timeout", "--grace-period", "--idle-timeout")
-                .contains("--ping-interval", "--max-frame-bytes", "--max-rooms", "10m)", "60s)", "2m)", "16842752");
+                .contains(
+                        "--ping-interval",
+                        "--max-frame-bytes",
+                        "--max-rooms",
+                        "10m)",
+                        "60s)",
+                        "45s)",
+                        "15s)",
+                        "16842752");
     }
 
     @Command(name = "p2p-copy")

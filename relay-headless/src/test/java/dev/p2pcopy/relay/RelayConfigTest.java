@@ -16,8 +16,8 @@ class RelayConfigTest {
         assertThat(config.port()).isEqualTo(8765);
         assertThat(config.waitTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.gracePeriod()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(config.idleTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.maxFrameBytes()).isEqualTo(16_842_752);
         assertThat(config.maxRooms()).isEqualTo(10_000);
         assertThat(config.writeBufferHighWaterMark()).isEqualTo(8 << 20);

@@ -1,10 +1,10 @@
 package dev.p2pcopy.relay;
 
-import static dev.p2pcopy.relay.RelayContract.NOTICE_PAIRED;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_PEER_LEFT;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_WAITING;
 import static dev.p2pcopy.relay.RelayContract.ROLE_RECEIVE;
 import static dev.p2pcopy.relay.RelayContract.ROLE_SEND;
+import static dev.p2pcopy.relay.RelayContract.pairedNotice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,7 +105,7 @@ class RelayConnectionTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer stuck = TestPeer.connectWithoutReading(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
 
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger sent = new AtomicInteger();

@@ -1,9 +1,9 @@
 package dev.p2pcopy.relay;
 
-import static dev.p2pcopy.relay.RelayContract.NOTICE_PAIRED;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_WAITING;
 import static dev.p2pcopy.relay.RelayContract.ROLE_RECEIVE;
 import static dev.p2pcopy.relay.RelayContract.ROLE_SEND;
+import static dev.p2pcopy.relay.RelayContract.pairedNotice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -93,8 +93,8 @@ class RelayHandshakeVersionTest extends RelayFixture {
         try (RawWebSocket raw = RawWebSocket.open(relay.port(), target(room, ROLE_SEND))) {
             assertThat(text(raw.read())).isEqualTo(NOTICE_WAITING);
             TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-            assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-            assertThat(text(raw.read())).isEqualTo(NOTICE_PAIRED);
+            assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+            assertThat(text(raw.read())).isEqualTo(pairedNotice(1));
             receiver.close();
         }
     }

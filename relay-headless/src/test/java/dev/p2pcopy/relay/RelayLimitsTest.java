@@ -235,7 +235,7 @@ class RelayLimitsTest extends RelayFixture {
             String room = Rooms.newId();
             TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, RelayContract.ROLE_SEND);
             TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, RelayContract.ROLE_RECEIVE);
-            assertThat(receiver.nextText()).isEqualTo(RelayContract.NOTICE_PAIRED);
+            assertThat(receiver.nextText()).isEqualTo(RelayContract.pairedNotice(1));
             CompletableFuture<byte[]> sent = CompletableFuture.supplyAsync(() -> {
                 try {
                     MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -1,10 +1,10 @@
 package dev.p2pcopy.relay;
 
-import static dev.p2pcopy.relay.RelayContract.NOTICE_PAIRED;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_PEER_LEFT;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_WAITING;
 import static dev.p2pcopy.relay.RelayContract.ROLE_RECEIVE;
 import static dev.p2pcopy.relay.RelayContract.ROLE_SEND;
+import static dev.p2pcopy.relay.RelayContract.pairedNotice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +45,7 @@ class RelayMetricsTest extends RelayFixture {
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         scrapeUntil(relay, "one room waits", metrics -> metrics.value(WAITING) == 1);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
         scrapeUntil(
                 relay,
                 "the room is paired and two peers and the scrape are connected",
@@ -126,7 +126,7 @@ class RelayMetricsTest extends RelayFixture {
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         assertThat(stats(relay).get("roomsWaiting").asInt()).isEqualTo(1);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
         byte[] data = Rooms.randomBytes(1 << 20);
         for (int i = 0; i < 4; i++) {
             sender.send(data);

@@ -1,10 +1,10 @@
 package dev.p2pcopy.relay;
 
-import static dev.p2pcopy.relay.RelayContract.NOTICE_PAIRED;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_PEER_LEFT;
 import static dev.p2pcopy.relay.RelayContract.NOTICE_WAITING;
 import static dev.p2pcopy.relay.RelayContract.ROLE_RECEIVE;
 import static dev.p2pcopy.relay.RelayContract.ROLE_SEND;
+import static dev.p2pcopy.relay.RelayContract.pairedNotice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -25,8 +25,8 @@ class RelayPairingTest extends RelayFixture {
         assertThat(relay.stats().roomsPaired()).isZero();
 
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
         assertThat(relay.stats().roomsWaiting()).isZero();
         assertThat(relay.stats().roomsPaired()).isEqualTo(1);
         assertThat(relay.stats().connections()).isEqualTo(2);
@@ -65,8 +65,8 @@ class RelayPairingTest extends RelayFixture {
         sender.send(new byte[] {1, 2, 3});
 
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
         sender.sendText("{\"event\":\"paired\"}");
         sender.send(new byte[] {4, 5});
 
@@ -85,8 +85,8 @@ class RelayPairingTest extends RelayFixture {
         sender.sendPart(new byte[] {1}, false);
 
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
         sender.sendPart(new byte[] {2}, true); // ends a message that began before the receiver came
         sender.sendTextPart("{\"event\":", false);
         sender.sendTextPart("\"paired\"}", true);
@@ -148,8 +148,8 @@ class RelayPairingTest extends RelayFixture {
         assertThat(relay.stats().roomsWaiting()).isEqualTo(1);
 
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(2));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(2));
         byte[] data = Rooms.randomBytes(4096);
         sender.send(data);
         assertThat(receiver.nextBinary()).isEqualTo(data);
@@ -184,7 +184,7 @@ class RelayPairingTest extends RelayFixture {
         assertThat(refused.reason()).isEqualTo("the relay is full (1 rooms open); try again later");
 
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
     }
 
     @Test
@@ -205,8 +205,8 @@ class RelayPairingTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(CLIENT, relay.uri(), room, ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(NOTICE_PAIRED);
-        assertThat(sender.nextText()).isEqualTo(NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(pairedNotice(1));
+        assertThat(sender.nextText()).isEqualTo(pairedNotice(1));
         return new TestPeer[] {sender, receiver};
     }
 }

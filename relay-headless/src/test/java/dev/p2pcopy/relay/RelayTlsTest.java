@@ -51,7 +51,7 @@ class RelayTlsTest extends RelayFixture {
         TestPeer sender = TestPeer.connect(client, relay.uri(), room, RelayContract.ROLE_SEND);
         assertThat(sender.nextText()).isEqualTo(RelayContract.NOTICE_WAITING);
         TestPeer receiver = TestPeer.connect(client, relay.uri(), room, RelayContract.ROLE_RECEIVE);
-        assertThat(receiver.nextText()).isEqualTo(RelayContract.NOTICE_PAIRED);
+        assertThat(receiver.nextText()).isEqualTo(RelayContract.pairedNotice(1));
         byte[] data = "through TLS".getBytes(StandardCharsets.UTF_8);
         sender.send(data);
         assertThat(receiver.nextBinary()).isEqualTo(data);

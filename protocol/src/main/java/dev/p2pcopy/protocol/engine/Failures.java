@@ -78,6 +78,20 @@ final class Failures {
     }
 
     /** A byte count for people: "1.5 GB", "812 KB", "12 bytes". */
+    /** "2 minutes", "30 seconds", "1.5 seconds": a duration as a sentence says it. */
+    static String duration(java.time.Duration d) {
+        long millis = d.toMillis();
+        if (millis % 60_000 == 0 && millis >= 60_000) {
+            long m = millis / 60_000;
+            return m + (m == 1 ? " minute" : " minutes");
+        }
+        if (millis % 1000 == 0) {
+            long sec = millis / 1000;
+            return sec + (sec == 1 ? " second" : " seconds");
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f seconds", millis / 1000.0);
+    }
+
     static String size(long bytes) {
         if (bytes < 1000) {
             return bytes + (bytes == 1 ? " byte" : " bytes");

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving side: joins the room, checks the offer (paths, free space, name conflicts),
@@ -46,16 +45,20 @@ final class ReceiverSession extends Session {
 
     private final String rawCode;
     private final ReceiveOptions options;
-    private final AtomicLong granted = new AtomicLong();
     private final PieceDecoder decoder = new PieceDecoder();
     private final Flusher flusher = new Flusher();
     private final AtomicInteger filesDone = new AtomicInteger();
     private final Committer committer = new Committer(this::onCommitted, this::onCommitFailed);
-    private long received;
     private IncomingFile current;
 
     ReceiverSession(String rawCode, ReceiveOptions options, TransferHandle handle, ProgressMeter meter) {
-        super(options.relay(), options.trustedCertificate().orElse(null), Role.RECEIVE, handle, meter);
+        super(
+                options.relay(),
+                options.trustedCertificate().orElse(null),
+                options.reconnect(),
+                Role.RECEIVE,
+                handle,
+                meter);
         this.rawCode = rawCode;
         this.options = options;
     }
@@ -67,6 +70,36 @@ final class ReceiverSession extends Session {
         join(code);
         handle.enter(TransferState.WAITING_FOR_PEER);
         awaitPaired();
+        Receipt receipt = null;
+        while (true) {
+            try {
+                if (receipt == null) {
+                    receipt = acceptOffer(code);
+                } else {
+                    resumeOffer(code, receipt);
+                }
+                receipt.run();
+                if (!receipt.finished) {
+                    awaitCommits();
+                    finishDirectories(receipt.manifest, receipt.plan);
+                    receipt.finished = true;
+                    // Settled first: once the sender has our DONE it may leave before this thread goes on.
+                    settle();
+                }
+                send(new Done(receipt.files.size(), receipt.verified));
+                awaitSendersGoodbye();
+                return receipt.result();
+            } catch (TransferException e) {
+                boolean finished = receipt != null && receipt.finished;
+                if (!recover(e, code, finished)) {
+                    return receipt.result(); // finished, and the sender did not come back: it has our DONE
+                }
+            }
+        }
+    }
+
+    /** The first pairing: handshake, the offer checked and answered, the folders created. */
+    private Receipt acceptOffer(Code code) {
         Hello peer = exchangeHello(0, true);
         if (peer.chunkSize() < SendOptions.MIN_CHUNK_SIZE || peer.chunkSize() > SendOptions.MAX_CHUNK_SIZE) {
             throw Failures.protocol("The sender's chunk size of " + peer.chunkSize() + " bytes is out of range.");
@@ -82,47 +115,59 @@ final class ReceiverSession extends Session {
         } catch (UnsafePathException e) {
             throw ManifestChecks.refused(e);
         }
-        List<ManifestEntry> entries = manifest.entries();
-        List<Long> offsets = new ArrayList<>(entries.size());
-        long skippedBytes = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            long offset = plan.skipped()[i] ? entries.get(i).size() : 0;
-            offsets.add(offset);
-            skippedBytes += offset;
-        }
-        FreeSpace.check(outputDir, manifest.totalBytes() - skippedBytes);
-
-        List<Integer> files = new ArrayList<>();
-        List<String> filePaths = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).type() == EntryType.FILE) {
-                files.add(i);
-                filePaths.add(entries.get(i).path());
-            }
-        }
-        meter.start(manifest.totalBytes(), filePaths, skippedBytes);
+        Receipt receipt = new Receipt(manifest, plan, peer.chunkSize());
+        FreeSpace.check(outputDir, manifest.totalBytes() - receipt.verified);
+        meter.start(manifest.totalBytes(), receipt.filePaths(), receipt.verified);
         handle.enter(TransferState.AWAITING_ACCEPT);
         if (!decide(manifest)) {
             send(Accept.no("The receiver declined."));
             fail(new TransferException(FailureReason.PEER_DECLINED, "You declined the transfer."), false);
             checkNotFailed();
         }
-
         createDirectories(manifest, plan);
-        int piece = Math.min(peer.chunkSize(), SenderSession.MAX_PIECE);
-        long window = Math.max(MIN_WINDOW, 4L * piece);
-        granted.addAndGet(window);
-        send(Accept.yes(offsets, window));
-        handle.enter(TransferState.TRANSFERRING);
+        receipt.countSkipped();
+        answer(receipt);
+        return receipt;
+    }
 
-        Receipt receipt = new Receipt(manifest, plan, files, skippedBytes, window / 8);
-        receipt.run();
-        awaitCommits();
-        finishDirectories(manifest, plan);
-        // Settled first: once the sender has our DONE it may leave before this thread goes on.
-        settle();
-        send(new Done(files.size(), receipt.verified));
-        return new TransferResult(files.size(), receipt.written, elapsed(), plan.topLevel());
+    /** A later pairing after a lost connection: the same offer again, answered with what we have by now. */
+    private void resumeOffer(Code code, Receipt receipt) {
+        Hello peer = exchangeHello(0, true);
+        if (peer.chunkSize() != receipt.chunkSize) {
+            throw Failures.protocol("The sender changed its chunk size after reconnecting.");
+        }
+        secure(code, peer);
+        Manifest manifest = expect(Manifest.class);
+        if (!manifest.equals(receipt.manifest)) {
+            throw Failures.protocol("The sender offered different files after reconnecting.");
+        }
+        answer(receipt);
+    }
+
+    private void answer(Receipt receipt) {
+        int piece = Math.min(receipt.chunkSize, SenderSession.MAX_PIECE);
+        long window = Math.max(MIN_WINDOW, 4L * piece);
+        active().granted.set(window);
+        receipt.startPairing(window / 8);
+        send(Accept.yes(receipt.offsets(), receipt.complete(), window));
+        allowReconnecting();
+        if (!receipt.finished) {
+            handle.enter(TransferState.TRANSFERRING);
+        }
+    }
+
+    /**
+     * After our DONE: waits for the sender's, which says it heard ours. If the connection drops
+     * first, the sender may not know that everything arrived, so the caller waits for it to come
+     * back; {@link ConnectionLost} is thrown for that.
+     */
+    private void awaitSendersGoodbye() {
+        long deadline = System.nanoTime() + finishingWait().toNanos();
+        Object message = next(deadline);
+        if (message != null && !(message instanceof Done)) {
+            throw Failures.protocol("Unexpected " + message.getClass().getSimpleName()
+                    + " from the sender after the transfer was complete.");
+        }
     }
 
     private boolean decide(Manifest manifest) {
@@ -176,7 +221,6 @@ final class ReceiverSession extends Session {
         }
     }
 
-    /** The data phase: pieces and FILE_ENDs in order until the sender's DONE. */
     /** Waits for the committer to make every verified file durable under its final name. */
     private void awaitCommits() {
         try {
@@ -197,23 +241,97 @@ final class ReceiverSession extends Session {
         fail(Failures.localIo("save", file.target(), e), true);
     }
 
+    /** What has arrived of one accepted offer; it outlives the pairings that deliver it. */
     private final class Receipt {
-        private final Manifest manifest;
-        private final ConflictResolver.Plan plan;
-        private final List<Integer> files;
-        private final long ackBatch;
+        final Manifest manifest;
+        final ConflictResolver.Plan plan;
+        final int chunkSize;
+        final List<Integer> files = new ArrayList<>();
+        boolean finished;
+        private final long[] resumeOffsets;
         private int nextFile;
         private int filesAcked;
+        private long ackBatch;
         private long verified;
         private long written;
         private long pendingCredit;
 
-        Receipt(Manifest manifest, ConflictResolver.Plan plan, List<Integer> files, long skipped, long ackBatch) {
+        Receipt(Manifest manifest, ConflictResolver.Plan plan, int chunkSize) {
             this.manifest = manifest;
             this.plan = plan;
-            this.files = files;
-            this.verified = skipped;
+            this.chunkSize = chunkSize;
+            List<ManifestEntry> entries = manifest.entries();
+            this.resumeOffsets = new long[entries.size()];
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).type() == EntryType.FILE) {
+                    files.add(i);
+                    if (plan.skipped()[i]) {
+                        verified += entries.get(i).size();
+                    }
+                }
+            }
+        }
+
+        List<String> filePaths() {
+            List<String> paths = new ArrayList<>(files.size());
+            files.forEach(i -> paths.add(manifest.entries().get(i).path()));
+            return paths;
+        }
+
+        /** Files kept as they are count as done from the start. */
+        void countSkipped() {
+            for (int i : files) {
+                if (plan.skipped()[i]) {
+                    onCommitted();
+                }
+            }
+        }
+
+        /** A new pairing: credit of the old one is void, and stale pieces were dropped. */
+        void startPairing(long ackBatch) {
             this.ackBatch = ackBatch;
+            pendingCredit = 0;
+            skipComplete();
+        }
+
+        /** Per entry, the verified bytes we have: all of a complete file, what is written of the current one. */
+        List<Long> offsets() {
+            List<ManifestEntry> entries = manifest.entries();
+            List<Long> offsets = new ArrayList<>(entries.size());
+            Integer currentIndex = nextFile < files.size() ? files.get(nextFile) : null;
+            for (int i = 0; i < entries.size(); i++) {
+                if (isComplete(i)) {
+                    offsets.add(entries.get(i).size());
+                } else if (currentIndex != null && i == currentIndex && current != null) {
+                    offsets.add(current.written());
+                } else {
+                    offsets.add(resumeOffsets[i]);
+                }
+            }
+            return offsets;
+        }
+
+        /** The entries the sender must not send again. */
+        List<Integer> complete() {
+            List<Integer> complete = new ArrayList<>();
+            for (int i : files) {
+                if (isComplete(i)) {
+                    complete.add(i);
+                }
+            }
+            return complete;
+        }
+
+        private boolean isComplete(int index) {
+            if (plan.skipped()[index]) {
+                return true;
+            }
+            int position = files.indexOf(index);
+            return position >= 0 && position < nextFile;
+        }
+
+        TransferResult result() {
+            return new TransferResult(files.size(), written, elapsed(), plan.topLevel());
         }
 
         void run() {
@@ -224,6 +342,7 @@ final class ReceiverSession extends Session {
                 } else if (message instanceof FileEnd end) {
                     commit(end);
                 } else if (message instanceof Done) {
+                    skipComplete();
                     if (nextFile != files.size()) {
                         throw Failures.protocol("The sender finished before sending every file.");
                     }
@@ -236,7 +355,14 @@ final class ReceiverSession extends Session {
             }
         }
 
+        private void skipComplete() {
+            while (nextFile < files.size() && plan.skipped()[files.get(nextFile)]) {
+                nextFile++;
+            }
+        }
+
         private int expectedFile(int index) {
+            skipComplete();
             if (nextFile >= files.size() || index != files.get(nextFile)) {
                 throw Failures.protocol("The sender sent file " + index + " out of order.");
             }
@@ -246,9 +372,6 @@ final class ReceiverSession extends Session {
         private void write(DataFrame piece) {
             int index = expectedFile(piece.fileIndex());
             ManifestEntry entry = manifest.entries().get(index);
-            if (plan.skipped()[index]) {
-                throw Failures.protocol("The sender sent data for " + entry.path() + ", which was to be skipped.");
-            }
             Path target = plan.targets().get(index);
             try {
                 if (current == null) {
@@ -278,40 +401,36 @@ final class ReceiverSession extends Session {
         private void commit(FileEnd end) {
             int index = expectedFile(end.fileIndex());
             ManifestEntry entry = manifest.entries().get(index);
-            if (!plan.skipped()[index]) {
-                Path target = plan.targets().get(index);
-                boolean intact;
-                try {
-                    if (current == null) {
-                        current = IncomingFile.create(target, flusher);
-                    }
-                    if (current.written() != entry.size()) {
-                        throw Failures.protocol(entry.path() + " ended after " + current.written() + " of its "
-                                + entry.size() + " bytes.");
-                    }
-                    intact = current.verify(end.sha256());
-                    if (!hashMac().verify(index, end.sha256(), end.mac())) {
-                        throw new TransferException(
-                                FailureReason.INTEGRITY,
-                                "The checksum announced for " + entry.path()
-                                        + " is not authentic: it was altered in transit. Nothing was saved under"
-                                        + " its name.");
-                    }
-                } catch (IOException e) {
-                    throw Failures.localIo("save", target, e);
+            Path target = plan.targets().get(index);
+            boolean intact;
+            try {
+                if (current == null) {
+                    current = IncomingFile.create(target, flusher);
                 }
-                IncomingFile verifiedFile = current;
-                current = null;
-                if (!intact) {
+                if (current.written() != entry.size()) {
+                    throw Failures.protocol(
+                            entry.path() + " ended after " + current.written() + " of its " + entry.size() + " bytes.");
+                }
+                intact = current.verify(end.sha256());
+                if (!hashMac().verify(index, end.sha256(), end.mac())) {
                     throw new TransferException(
                             FailureReason.INTEGRITY,
-                            entry.path() + " was corrupted in transit (SHA-256 mismatch); nothing was saved under"
+                            "The checksum announced for " + entry.path()
+                                    + " is not authentic: it was altered in transit. Nothing was saved under"
                                     + " its name.");
                 }
-                committer.submit(verifiedFile, entry.mtimeMillis(), entry.mode());
-            } else {
-                onCommitted();
+            } catch (IOException e) {
+                throw Failures.localIo("save", target, e);
             }
+            IncomingFile verifiedFile = current;
+            current = null;
+            if (!intact) {
+                throw new TransferException(
+                        FailureReason.INTEGRITY,
+                        entry.path() + " was corrupted in transit (SHA-256 mismatch); nothing was saved under"
+                                + " its name.");
+            }
+            committer.submit(verifiedFile, entry.mtimeMillis(), entry.mode());
             nextFile++;
         }
 
@@ -320,7 +439,7 @@ final class ReceiverSession extends Session {
             boolean idle = inboxEmpty();
             int done = filesDone.get();
             if (pendingCredit >= ackBatch || (idle && (pendingCredit > 0 || done != filesAcked))) {
-                granted.addAndGet(pendingCredit);
+                active().granted.addAndGet(pendingCredit);
                 send(new Ack(verified, done, pendingCredit));
                 pendingCredit = 0;
                 filesAcked = done;
@@ -334,8 +453,8 @@ final class ReceiverSession extends Session {
             case MANIFEST -> deliver(ControlCodec.decode(frame, Manifest.class));
             case DATA -> {
                 DataFrame piece = DataFrame.parse(frame);
-                received += piece.rawLength();
-                if (received > granted.get()) {
+                Round round = dispatching();
+                if (round.received.addAndGet(piece.rawLength()) > round.granted.get()) {
                     throw new ProtocolException("The sender sent more data than the receiver allowed.");
                 }
                 deliver(piece);

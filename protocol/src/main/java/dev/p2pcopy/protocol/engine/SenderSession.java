@@ -35,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +56,20 @@ final class SenderSession extends Session {
     private final List<Path> roots;
     private final SendOptions options;
     private final int pieceSize;
-    private final CreditWindow credit = new CreditWindow();
+    private volatile CreditWindow credit = new CreditWindow();
     private volatile boolean accepted;
     private volatile boolean doneSent;
+    /** File bytes sent in DATA frames, counting those sent again after a reconnection. */
+    private long sentBytes;
 
     SenderSession(List<Path> roots, SendOptions options, TransferHandle handle, ProgressMeter meter) {
-        super(options.relay(), options.trustedCertificate().orElse(null), Role.SEND, handle, meter);
+        super(
+                options.relay(),
+                options.trustedCertificate().orElse(null),
+                options.reconnect(),
+                Role.SEND,
+                handle,
+                meter);
         this.roots = List.copyOf(roots);
         this.options = options;
         this.pieceSize = Math.min(options.chunkSize(), MAX_PIECE);
@@ -73,28 +82,56 @@ final class SenderSession extends Session {
         }
         Code chosen = options.code().map(Codes::parse).orElse(null);
         ScannedManifest scanned = scan();
-        Manifest manifest = scanned.manifest();
 
         Code code = joinRoom(chosen);
         handle.enter(TransferState.WAITING_FOR_PEER);
         awaitPaired();
+        for (boolean first = true; ; first = false) {
+            try {
+                return offerAndSend(code, scanned, first);
+            } catch (TransferException e) {
+                recover(e, code, false);
+            }
+        }
+    }
+
+    /** One pairing: handshake, offer, the files the receiver still lacks, DONE. */
+    private TransferResult offerAndSend(Code code, ScannedManifest scanned, boolean first) {
+        Manifest manifest = scanned.manifest();
         Hello peer = exchangeHello(options.chunkSize(), options.encrypt());
         secure(code, peer);
 
-        // The state changes before the manifest leaves, so that it is already true when the receiver asks.
-        meter.start(manifest.totalBytes(), filePaths(manifest), 0);
-        handle.enter(TransferState.AWAITING_ACCEPT);
+        if (first) {
+            // The state changes before the manifest leaves, so that it is already true when the receiver asks.
+            meter.start(manifest.totalBytes(), filePaths(manifest), 0);
+            handle.enter(TransferState.AWAITING_ACCEPT);
+        }
+        CreditWindow window = new CreditWindow();
+        credit = window;
+        doneSent = false;
         send(manifest);
         Accept accept = expect(Accept.class); // a refusal ends the session on the reader thread
         List<Long> offsets = checkOffsets(manifest, accept);
-        credit.grant(accept.credit());
+        window.grant(accept.credit());
+        allowReconnecting();
         handle.enter(TransferState.TRANSFERRING);
 
-        long sent = stream(manifest, scanned.sources(), offsets, peer.codecs().contains("zstd"));
+        stream(
+                manifest,
+                scanned.sources(),
+                offsets,
+                Set.copyOf(accept.complete()),
+                peer.codecs().contains("zstd"));
         doneSent = true;
-        send(new Done(manifest.fileCount(), manifest.totalBytes()));
+        Done done = new Done(manifest.fileCount(), manifest.totalBytes());
+        send(done);
         expect(Done.class);
-        return new TransferResult(manifest.fileCount(), sent, elapsed(), roots);
+        try {
+            send(done); // tells the receiver we heard its DONE, so it need not wait for us to come back
+        } catch (TransferException e) {
+            // Settled already: the receiver has everything, and stops waiting on its own.
+        }
+        return new TransferResult(manifest.fileCount(), sentBytes, elapsed(), roots);
     }
 
     private ScannedManifest scan() {
@@ -162,28 +199,24 @@ final class SenderSession extends Session {
         return offsets;
     }
 
-    /** Sends every file; returns the bytes of file content sent. */
-    private long stream(Manifest manifest, List<Path> sources, List<Long> offsets, boolean peerDecodesZstd) {
-        long sent = 0;
+    /** Sends every file the receiver does not have complete yet. */
+    private void stream(
+            Manifest manifest, List<Path> sources, List<Long> offsets, Set<Integer> complete, boolean peerDecodesZstd) {
         byte[] frame = FrameWriter.newDataFrame(pieceSize);
         try (PieceCompressor compressor = new PieceCompressor(options.compression(), peerDecodesZstd, pieceSize)) {
             List<ManifestEntry> entries = manifest.entries();
             for (int i = 0; i < entries.size(); i++) {
                 ManifestEntry entry = entries.get(i);
-                if (entry.type() == EntryType.FILE) {
+                if (entry.type() == EntryType.FILE && !complete.contains(i)) {
                     checkNotFailed();
-                    sent += sendFile(i, entry, sources.get(i), offsets.get(i), frame, compressor);
+                    sendFile(i, entry, sources.get(i), offsets.get(i), frame, compressor);
                 }
             }
         }
-        return sent;
     }
 
-    /**
-     * Sends one file from {@code resume} on (the part before it is only hashed), then its
-     * FILE_END; returns the bytes sent.
-     */
-    private long sendFile(
+    /** Sends one file from {@code resume} on (the part before it is only hashed), then its FILE_END. */
+    private void sendFile(
             int index, ManifestEntry entry, Path source, long resume, byte[] frame, PieceCompressor compressor) {
         MessageDigest sha256 = FileHash.newDigest();
         long size = entry.size();
@@ -206,6 +239,7 @@ final class SenderSession extends Session {
                 PieceCompressor.Encoded piece = compressor.encode(frame, n);
                 credit.acquire(n);
                 sendData(piece.frame(), index, position, piece.codec(), n, piece.contentLength());
+                sentBytes += n;
                 position += n;
             }
             if (channel.size() != size) {
@@ -216,7 +250,6 @@ final class SenderSession extends Session {
         }
         String hash = FileHash.hex(sha256);
         send(new FileEnd(index, hash, hashMac().tag(index, hash)));
-        return size - resume;
     }
 
     private static void readFully(FileChannel channel, byte[] frame, int length, Path source) throws IOException {
@@ -273,6 +306,11 @@ final class SenderSession extends Session {
     @Override
     void onFailure(TransferException failure) {
         credit.abort(failure);
+    }
+
+    @Override
+    void onLost(ConnectionLost lost) {
+        credit.abort(lost);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.p2pcopy.protocol.engine;
 
 import dev.p2pcopy.protocol.FailureReason;
+import dev.p2pcopy.protocol.ReconnectPolicy;
 import dev.p2pcopy.protocol.TransferException;
 import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
@@ -15,9 +16,7 @@ import dev.p2pcopy.protocol.crypto.Transcript;
 import dev.p2pcopy.protocol.frame.DataCodec;
 import dev.p2pcopy.protocol.frame.EncodedFrame;
 import dev.p2pcopy.protocol.frame.Frame;
-import dev.p2pcopy.protocol.frame.FrameReader;
 import dev.p2pcopy.protocol.frame.FrameType;
-import dev.p2pcopy.protocol.frame.FrameWriter;
 import dev.p2pcopy.protocol.frame.IntegrityException;
 import dev.p2pcopy.protocol.frame.ProtocolException;
 import dev.p2pcopy.protocol.message.ControlCodec;
@@ -40,18 +39,24 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What a sender and a receiver session share: the relay connection, framing in both
- * directions, an inbox of decoded messages for the session's own thread, and failure
- * handling. The session thread runs {@link #execute()} from start to end and is the only one
- * that sends; the connection's I/O thread decodes frames and hands them over. The first failure
- * wins, from whichever thread: it wakes the session thread, which tells the peer when the
- * failure is ours, closes the connection, cleans up and then completes the result.
+ * directions, an inbox of decoded messages for the session's own thread, failure handling, and
+ * reconnection. The session thread runs {@link #execute()} from start to end and is the only one
+ * that sends; the connection's I/O thread decodes frames and hands them over, tagged with the
+ * pairing ({@link Round}) they belong to.
+ *
+ * <p>The first failure wins, from whichever thread: it wakes the session thread, which tells
+ * the peer when the failure is ours, closes the connection, cleans up and then completes the
+ * result. A lost connection is not a failure while {@link #reconnectable()}: the session thread
+ * sees a {@link ConnectionLost}, and {@link #recover} rejoins the room and waits for the peer.
  */
-abstract class Session implements RelayListener {
+abstract class Session {
     /** Protocol version spoken. */
     static final int VERSION = 1;
     /** Codec names a peer can decode, as listed in HELLO. */
@@ -62,26 +67,40 @@ abstract class Session implements RelayListener {
 
     final TransferHandle handle;
     final ProgressMeter meter;
+    final ReconnectPolicy policy;
     private final URI relay;
     private final Role role;
     private final RelayClient client;
-    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
     private final AtomicReference<TransferException> failure = new AtomicReference<>();
     private final CompletableFuture<Void> aborted = new CompletableFuture<>();
     private final ReentrantLock sendLock = new ReentrantLock();
-    private final FrameWriter writer = new FrameWriter();
-    private final FrameReader reader = new FrameReader();
-    private volatile RelayConnection connection;
-    private volatile boolean paired;
+    private volatile Link link;
+    /** The pairing the session thread works in; null before the first and while reconnecting. */
+    private volatile Round active;
+    /** An envelope {@link #take} returns before the inbox's next (session thread only). */
+    private Envelope pushedBack;
+    /** The pairing whose frames the I/O thread is dispatching right now (I/O thread only). */
+    private Round dispatching;
+
+    private volatile boolean reconnectable;
     private volatile boolean settled;
     private volatile boolean tellPeer;
     private long pairedAtNanos;
+    private long outageSinceNanos;
     private Hello ourHello;
     private HashMac hashMac;
 
-    Session(URI relay, Path trustedCertificate, Role role, TransferHandle handle, ProgressMeter meter) {
+    Session(
+            URI relay,
+            Path trustedCertificate,
+            ReconnectPolicy policy,
+            Role role,
+            TransferHandle handle,
+            ProgressMeter meter) {
         this.relay = relay;
         this.client = RelayClient.create(trustedCertificate);
+        this.policy = policy;
         this.role = role;
         this.handle = handle;
         this.meter = meter;
@@ -108,12 +127,17 @@ abstract class Session implements RelayListener {
     /** A failure was recorded: wake whatever the session thread may be waiting on. */
     void onFailure(TransferException failure) {}
 
+    /** The connection of the current pairing was lost: wake whatever the session thread may be waiting on. */
+    void onLost(ConnectionLost lost) {}
+
     private void run() {
         TransferResult result = null;
         TransferException thrown = null;
         try {
             handle.enter(TransferState.CONNECTING);
             result = execute();
+        } catch (ConnectionLost e) {
+            thrown = e.failure();
         } catch (TransferException e) {
             thrown = e;
         } catch (RuntimeException | Error e) {
@@ -123,12 +147,13 @@ abstract class Session implements RelayListener {
                 fail(thrown, true);
             }
             settled = true;
-            RelayConnection c = connection;
-            if (c != null) {
-                if (tellPeer) {
-                    sendError(c, failure.get());
+            Link l = link;
+            if (l != null && l.connection != null) {
+                Round r = active;
+                if (tellPeer && r != null) {
+                    sendError(l.connection, r, failure.get());
                 }
-                c.close(RelayEndpoint.CLOSE_NORMAL, null);
+                l.connection.close(RelayEndpoint.CLOSE_NORMAL, null);
             }
             cleanup();
             client.shutdown();
@@ -152,19 +177,25 @@ abstract class Session implements RelayListener {
         if (settled || !failure.compareAndSet(null, e)) {
             return;
         }
-        tellPeer = ours && paired;
-        RelayConnection c = connection;
-        if (c != null) {
-            c.abandonWaits();
+        tellPeer = ours && active != null;
+        Link l = link;
+        if (l != null && l.connection != null) {
+            l.connection.abandonWaits();
         }
         onFailure(e);
         aborted.complete(null);
-        inbox.add(WAKE);
+        inbox.add(new Envelope(null, null, WAKE));
     }
 
     /** The outcome no longer depends on the connection: later disconnects are not failures. */
     final void settle() {
         settled = true;
+    }
+
+    /** From now on a lost connection is retried (if the policy allows) instead of failing. */
+    final void allowReconnecting() {
+        reconnectable = true;
+        outageSinceNanos = 0;
     }
 
     /** The recorded failure, or null. */
@@ -184,18 +215,130 @@ abstract class Session implements RelayListener {
 
     /** Opens a connection to {@code code}'s room and waits until the relay lets us in. */
     final void join(Code code) {
-        RelayConnection c = client.connect(relay, code.roomId(), role, this);
-        connection = c;
-        await(c.joined());
+        Link l = new Link();
+        link = l;
+        l.connection = client.connect(relay, code.roomId(), role, l, policy.silenceLimit());
+        await(l.connection.joined());
     }
 
     /** Waits until the relay has paired us with the other side. */
     final void awaitPaired() {
-        while (next() != PAIRED) {
-            // Nothing but PAIRED can arrive before pairing; frames only flow after it.
+        while (true) {
+            Envelope e = take(Long.MAX_VALUE);
+            if (e != null && e.message == PAIRED) {
+                active = e.round;
+                break;
+            }
         }
         pairedAtNanos = System.nanoTime();
         handle.enter(TransferState.HANDSHAKE);
+    }
+
+    /**
+     * After a {@link ConnectionLost}: rejoins the room as often as needed until the peer is back,
+     * within the policy's time; returns paired, ready for a new HELLO. Rethrows {@code e} if it is
+     * not a loss, the phase does not allow reconnecting, or the policy gives up.
+     *
+     * @param finishing true once the outcome is decided (the receiver's DONE is out): giving up
+     *     then returns false instead of failing, after a shorter wait
+     * @return true once paired again; false only when {@code finishing} and nobody came back
+     */
+    final boolean recover(TransferException e, Code code, boolean finishing) {
+        checkNotFailed();
+        if (!(e instanceof ConnectionLost lost) || !reconnectable || !policy.enabled()) {
+            throw e instanceof ConnectionLost other ? other.failure() : e;
+        }
+        active = null;
+        if (!finishing) {
+            handle.enter(TransferState.RECONNECTING);
+        }
+        long now = System.nanoTime();
+        if (outageSinceNanos == 0) {
+            outageSinceNanos = now;
+        }
+        long wait = finishing ? finishingWait().toNanos() : policy.giveUpAfter().toNanos();
+        long deadline = (finishing ? now : outageSinceNanos) + wait;
+        boolean gone = lost.connectionGone();
+        for (int attempt = 1; ; ) {
+            if (gone) {
+                pause(policy.delayBefore(attempt++), deadline);
+                Link old = link;
+                if (old.connection != null) {
+                    old.connection.close(RelayEndpoint.CLOSE_NORMAL, null);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return giveUp(lost, finishing);
+                }
+                try {
+                    join(code);
+                    gone = false;
+                } catch (TransferException joinFailed) {
+                    checkNotFailed();
+                    if (!isTransient(joinFailed)) {
+                        throw joinFailed;
+                    }
+                    continue;
+                }
+            }
+            Envelope next = take(deadline);
+            if (next == null) {
+                return giveUp(lost, finishing);
+            }
+            if (next.message == PAIRED) {
+                active = next.round;
+                if (!finishing) {
+                    handle.enter(TransferState.HANDSHAKE);
+                }
+                return true;
+            }
+            if (next.message instanceof ConnectionLost again) {
+                gone = again.connectionGone();
+            }
+        }
+    }
+
+    /** How long a finished receiver waits for a sender that may not have heard its DONE. */
+    final Duration finishingWait() {
+        Duration backoff = policy.maxDelay().multipliedBy(3);
+        return backoff.compareTo(policy.silenceLimit()) > 0 ? backoff : policy.silenceLimit();
+    }
+
+    private boolean giveUp(ConnectionLost lost, boolean finishing) {
+        if (finishing) {
+            return false;
+        }
+        TransferException cause = lost.failure();
+        throw new TransferException(
+                cause.reason(),
+                stripDot(cause.getMessage()) + "; reconnecting did not succeed within "
+                        + Failures.duration(policy.giveUpAfter()) + ". Run the same command again to resume.",
+                cause);
+    }
+
+    private static String stripDot(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    private static boolean isTransient(TransferException e) {
+        return e.reason() == FailureReason.RELAY_UNREACHABLE
+                || e.reason() == FailureReason.CODE_IN_USE
+                || e.reason() == FailureReason.TIMEOUT;
+    }
+
+    /** Waits {@code delay} (not past {@code deadline}), ending early only if the session fails. */
+    private void pause(Duration delay, long deadline) {
+        long nanos = Math.min(delay.toNanos(), Math.max(0, deadline - System.nanoTime()));
+        try {
+            aborted.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // waited the full delay
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Failures.interrupted();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // aborted never completes exceptionally
+        }
+        checkNotFailed();
     }
 
     /** Time since pairing. */
@@ -221,68 +364,176 @@ abstract class Session implements RelayListener {
         }
     }
 
-    @Override
-    public final void onPaired() {
-        paired = true;
-        inbox.add(PAIRED);
-    }
-
-    @Override
-    public final void onFrame(ByteBuffer message) {
-        if (failure.get() != null) {
+    /**
+     * Something happened to the connection of the current pairing: fails the transfer, or, while
+     * reconnecting is allowed, wakes the session thread to reconnect.
+     */
+    private void lost(Link l, Round r, TransferException cause, boolean connectionGone) {
+        boolean retry = settled || (reconnectable && policy.enabled() && failure.get() == null);
+        if (!retry) {
+            fail(cause, false);
             return;
         }
-        try {
-            Frame frame = reader.read(message);
-            switch (frame.type()) {
-                case ERROR -> fail(Failures.fromPeer(ControlCodec.decode(frame, ErrorMessage.class)), false);
-                case HELLO -> deliver(ControlCodec.decode(frame, Hello.class));
-                case PAKE1 -> deliver(ControlCodec.decode(frame, Pake1.class));
-                case PAKE2 -> deliver(ControlCodec.decode(frame, Pake2.class));
-                case PAKE3 -> deliver(ControlCodec.decode(frame, Pake3.class));
-                default -> onPeerFrame(frame);
+        ConnectionLost lost = new ConnectionLost(cause, connectionGone);
+        if (connectionGone && l.connection != null) {
+            l.connection.abandonWaits();
+        }
+        onLost(lost);
+        inbox.add(new Envelope(l, r, lost));
+    }
+
+    /** One relay connection; it may see several pairings if the peer drops and comes back. */
+    private final class Link implements RelayListener {
+        private volatile RelayConnection connection;
+        /** The pairing frames now belong to; null while unpaired (I/O thread only). */
+        private Round round;
+
+        @Override
+        public void onPaired(long pairing) {
+            if (link != this) {
+                return;
             }
-        } catch (IntegrityException e) {
-            fail(new TransferException(FailureReason.INTEGRITY, e.getMessage(), e), true);
-        } catch (ProtocolException e) {
-            fail(Failures.protocol(e), true);
-        } catch (TransferException e) {
-            fail(e, true);
+            round = new Round(pairing);
+            inbox.add(new Envelope(this, round, PAIRED));
+        }
+
+        @Override
+        public void onFrame(ByteBuffer message) {
+            Round r = round;
+            if (link != this || r == null || failure.get() != null) {
+                return;
+            }
+            dispatching = r;
+            try {
+                Frame frame = r.read(message);
+                if (frame == null) {
+                    return; // left over from an earlier pairing
+                }
+                switch (frame.type()) {
+                    case ERROR -> fail(Failures.fromPeer(ControlCodec.decode(frame, ErrorMessage.class)), false);
+                    case HELLO -> deliver(ControlCodec.decode(frame, Hello.class));
+                    case PAKE1 -> deliver(ControlCodec.decode(frame, Pake1.class));
+                    case PAKE2 -> deliver(ControlCodec.decode(frame, Pake2.class));
+                    case PAKE3 -> deliver(ControlCodec.decode(frame, Pake3.class));
+                    default -> onPeerFrame(frame);
+                }
+            } catch (IntegrityException e) {
+                fail(new TransferException(FailureReason.INTEGRITY, e.getMessage(), e), true);
+            } catch (ProtocolException e) {
+                fail(Failures.protocol(e), true);
+            } catch (TransferException e) {
+                fail(e, true);
+            }
+        }
+
+        @Override
+        public void onPeerLeft() {
+            if (link != this) {
+                return;
+            }
+            Round r = round;
+            round = null;
+            lost(this, r, new TransferException(FailureReason.PEER_FAILED, "The other side disconnected."), false);
+        }
+
+        @Override
+        public void onClosed(TransferException e) {
+            if (link != this) {
+                return;
+            }
+            Round r = round;
+            round = null;
+            lost(this, r, e, true);
         }
     }
 
-    @Override
-    public final void onPeerLeft() {
-        fail(new TransferException(FailureReason.PEER_FAILED, "The other side disconnected."), false);
-    }
-
-    @Override
-    public final void onClosed(TransferException e) {
-        fail(e, false);
-    }
+    /** A message for the session thread, the connection and pairing it came in (null for local wake-ups). */
+    private record Envelope(Link link, Round round, Object message) {}
 
     // ---- messages in ----
 
-    /** Hands a decoded message to the session thread. */
+    /** Hands a decoded message of the pairing being dispatched to the session thread (I/O thread only). */
     final void deliver(Object message) {
-        inbox.add(message);
+        inbox.add(new Envelope(link, dispatching, message));
     }
 
-    /** The next message for the session thread; throws the failure once there is one. */
-    final Object next() {
+    /** The flow-control account of the pairing being dispatched (I/O thread only). */
+    final Round dispatching() {
+        return dispatching;
+    }
+
+    /** The pairing the session thread works in. */
+    final Round active() {
+        return active;
+    }
+
+    /**
+     * The next envelope that concerns the current connection, or null at {@code deadline}
+     * (a {@link System#nanoTime()} value, or {@link Long#MAX_VALUE} for none); throws the
+     * failure once there is one. Losses and pairings are returned, stale messages skipped.
+     */
+    private Envelope take(long deadline) {
         while (true) {
             checkNotFailed();
-            Object message;
+            Envelope e = pushedBack;
+            pushedBack = null;
             try {
-                message = inbox.take();
-            } catch (InterruptedException e) {
+                if (e == null) {
+                    e = deadline == Long.MAX_VALUE
+                            ? inbox.take()
+                            : inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw Failures.interrupted();
             }
             checkNotFailed();
-            if (message != WAKE) {
-                return message;
+            if (e == null) {
+                return null;
             }
+            if (e.message == WAKE || e.link != link) {
+                continue; // a wake-up, or news from a connection we left behind
+            }
+            if (e.message == PAIRED) {
+                return e;
+            }
+            if (e.message instanceof ConnectionLost) {
+                if (active != null && e.round != null && e.round != active) {
+                    continue; // the end of a pairing we already left behind
+                }
+                return e;
+            }
+            if (active != null && e.round == active) {
+                return e;
+            }
+        }
+    }
+
+    /** The next message of the current pairing; throws the failure, or {@link ConnectionLost}. */
+    final Object next() {
+        return next(Long.MAX_VALUE);
+    }
+
+    /**
+     * The next message of the current pairing, or null at {@code deadline}; throws the failure,
+     * or {@link ConnectionLost}.
+     */
+    final Object next(long deadline) {
+        while (true) {
+            Envelope e = take(deadline);
+            if (e == null) {
+                return null;
+            }
+            if (e.message instanceof ConnectionLost lost) {
+                throw lost;
+            }
+            if (e.message == PAIRED) {
+                // The peer left and came back before we noticed: this pairing is over.
+                pushedBack = e;
+                throw new ConnectionLost(
+                        new TransferException(FailureReason.PEER_FAILED, "The other side disconnected."), false);
+            }
+            return e.message;
         }
     }
 
@@ -291,7 +542,7 @@ abstract class Session implements RelayListener {
         Object message = next();
         if (!type.isInstance(message)) {
             throw Failures.protocol("Expected " + ControlCodec.frameType(type) + " from the other side, got "
-                    + describe(message) + ".");
+                    + message.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + ".");
         }
         return type.cast(message);
     }
@@ -301,20 +552,14 @@ abstract class Session implements RelayListener {
         return inbox.isEmpty();
     }
 
-    private static String describe(Object message) {
-        if (message == PAIRED) {
-            return "a second pairing";
-        }
-        return message.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
-    }
-
     /**
-     * Sends our HELLO and checks the peer's: the other role, the same version.
+     * Sends our HELLO for the current pairing and checks the peer's: the other role, the same
+     * version.
      *
      * @param encryptData whether we seal the DATA we send
      */
     final Hello exchangeHello(int chunkSize, boolean encryptData) {
-        ourHello = new Hello(VERSION, role.wireName(), CODECS, chunkSize, encryptData);
+        ourHello = new Hello(VERSION, role.wireName(), CODECS, chunkSize, encryptData, active.pairing);
         send(ourHello);
         Hello peer = expect(Hello.class);
         if (peer.version() != VERSION) {
@@ -336,6 +581,7 @@ abstract class Session implements RelayListener {
      * second attempt in this session.
      */
     final void secure(Code code, Hello peer) {
+        Round round = active;
         Pake pake = new Pake(ourHello.role(), peer.role(), code.value());
         try {
             send(pake.round1());
@@ -345,12 +591,12 @@ abstract class Session implements RelayListener {
             SessionKeys keys = SessionKeys.derive(pake.secret(), Transcript.hash(ourHello, peer));
             // The reader must hold the peer's key before our PAKE3 leaves: the peer seals its next
             // frame as soon as it has checked our PAKE3.
-            reader.startOpening(new FrameCipher(keys.sentBy(peer.role())), !peer.encrypt());
+            round.reader.startOpening(new FrameCipher(keys.sentBy(peer.role())), !peer.encrypt());
             send(pake.round3());
             pake.confirm(expect(Pake3.class));
             sendLock.lock();
             try {
-                writer.startSealing(new FrameCipher(keys.sentBy(ourHello.role())), ourHello.encrypt());
+                round.writer.startSealing(new FrameCipher(keys.sentBy(ourHello.role())), ourHello.encrypt());
             } finally {
                 sendLock.unlock();
             }
@@ -369,13 +615,14 @@ abstract class Session implements RelayListener {
 
     // ---- frames out ----
 
-    /** Encodes and sends a control message. */
+    /** Encodes and sends a control message in the current pairing. */
     final void send(Object message) {
         byte[] payload = ControlCodec.encode(message);
+        Round round = active;
         sendLock.lock();
         try {
-            byte[] frame = writer.control(ControlCodec.frameType(message.getClass()), payload);
-            connection.send(frame, frame.length);
+            byte[] frame = round.writer.control(ControlCodec.frameType(message.getClass()), payload);
+            transmit(frame, frame.length);
         } finally {
             sendLock.unlock();
         }
@@ -383,21 +630,35 @@ abstract class Session implements RelayListener {
 
     /** Numbers and sends a DATA frame whose content is already in place. */
     final void sendData(byte[] frame, int fileIndex, long offset, DataCodec codec, int rawLength, int contentLength) {
+        Round round = active;
         sendLock.lock();
         try {
-            EncodedFrame encoded = writer.finishData(frame, fileIndex, offset, codec, rawLength, contentLength);
-            connection.send(encoded.bytes(), encoded.length());
+            EncodedFrame encoded = round.writer.finishData(frame, fileIndex, offset, codec, rawLength, contentLength);
+            transmit(encoded.bytes(), encoded.length());
         } finally {
             sendLock.unlock();
         }
     }
 
-    private void sendError(RelayConnection c, TransferException e) {
+    private void transmit(byte[] frame, int length) {
+        RelayConnection c = link.connection;
+        try {
+            c.send(frame, length);
+        } catch (TransferException e) {
+            checkNotFailed();
+            if (c.isEnded() && e.reason() == FailureReason.RELAY_UNREACHABLE) {
+                throw new ConnectionLost(e, true);
+            }
+            throw e;
+        }
+    }
+
+    private void sendError(RelayConnection c, Round round, TransferException e) {
         String message = e.getMessage() == null ? e.reason().name() : e.getMessage();
         byte[] payload = ControlCodec.encode(new ErrorMessage(e.reason().name(), message));
         sendLock.lock();
         try {
-            byte[] frame = writer.control(FrameType.ERROR, payload);
+            byte[] frame = round.writer.control(FrameType.ERROR, payload);
             c.sendUrgent(frame, frame.length);
         } catch (TransferException lost) {
             // Best effort: the peer also learns from the closed connection.

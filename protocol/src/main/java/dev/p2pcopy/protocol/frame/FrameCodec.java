@@ -54,7 +54,7 @@ public final class FrameCodec {
      *
      * @throws ProtocolException if the header is malformed or a length is out of bounds
      */
-    static Frame decode(ByteBuffer message) throws ProtocolException {
+    public static Frame decode(ByteBuffer message) throws ProtocolException {
         if (message.remaining() < HEADER_BYTES) {
             throw new ProtocolException("A frame of " + message.remaining() + " bytes is shorter than its header.");
         }

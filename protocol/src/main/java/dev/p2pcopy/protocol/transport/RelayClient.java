@@ -1,5 +1,6 @@
 package dev.p2pcopy.protocol.transport;
 
+import dev.p2pcopy.protocol.ReconnectPolicy;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -10,6 +11,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +64,17 @@ public final class RelayClient {
      *     WebSocket address
      */
     public RelayConnection connect(URI relay, String roomId, Role role, RelayListener listener) {
+        return connect(relay, roomId, role, listener, ReconnectPolicy.DEFAULT.silenceLimit());
+    }
+
+    /**
+     * Like {@link #connect(URI, String, Role, RelayListener)}, treating the connection as lost once it has heard
+     * nothing for {@code silenceLimit}.
+     */
+    public RelayConnection connect(URI relay, String roomId, Role role, RelayListener listener, Duration silenceLimit) {
         URI room = URI.create(RelayEndpoint.roomUrl(relay, roomId, role));
-        RelayConnection connection = new RelayConnection(relay, room, listener, tls);
+        RelayConnection connection = new RelayConnection(relay, room, listener, tls, silenceLimit);
+        connections.removeIf(RelayConnection::isEnded);
         connections.add(connection);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)

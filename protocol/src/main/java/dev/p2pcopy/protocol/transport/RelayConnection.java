@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,8 +63,8 @@ public final class RelayConnection {
     static final long CLOSE_LINGER_MILLIS = 3_000;
     /** We ping the relay when we have sent nothing for this long (its NAT entry stays warm). */
     static final int PING_AFTER_SECONDS = 20;
-    /** The relay pings every 30 s; silence for this long means it or the path is gone. */
-    static final int DEAD_AFTER_SECONDS = 75;
+    /** Reader-idle periods in a row, each a third of the silence limit, after which the connection is dead. */
+    private static final int SILENT_PERIODS = 3;
     /** How long a send waits for the socket to drain at all before giving up on the relay. */
     private static final long STALL_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(2);
 
@@ -73,6 +74,7 @@ public final class RelayConnection {
     private final URI room;
     private final RelayListener listener;
     private final ClientTls tls;
+    private final long silenceMillis;
     private final CompletableFuture<Boolean> joined = new CompletableFuture<>();
     private final AtomicBoolean reported = new AtomicBoolean();
     private final Object writable = new Object();
@@ -82,11 +84,12 @@ public final class RelayConnection {
     private volatile boolean closedHere;
     private volatile boolean abandonWaits;
 
-    RelayConnection(URI relay, URI room, RelayListener listener, ClientTls tls) {
+    RelayConnection(URI relay, URI room, RelayListener listener, ClientTls tls, Duration silenceLimit) {
         this.relay = relay;
         this.room = room;
         this.listener = listener;
         this.tls = tls;
+        this.silenceMillis = silenceLimit.toMillis();
     }
 
     /**
@@ -154,6 +157,11 @@ public final class RelayConnection {
         } else if (ch != null) {
             ch.close();
         }
+    }
+
+    /** Whether the connection broke or was closed; sends then fail at once. */
+    public boolean isEnded() {
+        return ended || closedHere;
     }
 
     /** Waits, at most {@code millis}, until the socket is closed. */
@@ -258,9 +266,11 @@ public final class RelayConnection {
 
     private void onNotice(String text) {
         String event;
+        long pairing;
         try {
             JsonNode node = JSON.readTree(text);
             event = node == null ? "" : node.path(RelayEndpoint.EVENT_FIELD).asText("");
+            pairing = node == null ? 0 : node.path(RelayEndpoint.PAIRING_FIELD).asLong(0);
         } catch (IOException e) {
             return; // not a notice this version knows; the relay's binary stream is unaffected
         }
@@ -269,7 +279,7 @@ public final class RelayConnection {
             case RelayEndpoint.EVENT_PAIRED -> {
                 joined.complete(true);
                 if (!closedHere) {
-                    listener.onPaired();
+                    listener.onPaired(pairing);
                 }
             }
             case RelayEndpoint.EVENT_PEER_LEFT -> {
@@ -285,6 +295,7 @@ public final class RelayConnection {
 
     /** Handshake, then relay notices, peer frames, keepalive and closing, on the I/O thread. */
     private final class Handler extends SimpleChannelInboundHandler<Object> {
+        private int silentPeriods;
         private final WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
                 room, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_MESSAGE_BYTES);
 
@@ -323,7 +334,11 @@ public final class RelayConnection {
                         .addBefore(
                                 ctx.name(),
                                 "idle",
-                                new IdleStateHandler(DEAD_AFTER_SECONDS, PING_AFTER_SECONDS, 0, TimeUnit.SECONDS))
+                                new IdleStateHandler(
+                                        silenceMillis / SILENT_PERIODS,
+                                        PING_AFTER_SECONDS * 1000L,
+                                        0,
+                                        TimeUnit.MILLISECONDS))
                         .addBefore(ctx.name(), "aggregate", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
                 return;
             }
@@ -364,9 +379,17 @@ public final class RelayConnection {
                 if (idle.state() == IdleState.WRITER_IDLE) {
                     ctx.writeAndFlush(new PingWebSocketFrame());
                 } else if (idle.state() == IdleState.READER_IDLE) {
+                    // Silent for a third of the limit: ask for a pong; silent for all of it: the path is gone
+                    // (a peer that vanished without closing its socket looks exactly like this).
+                    silentPeriods = idle.isFirst() ? 1 : silentPeriods + 1;
+                    if (silentPeriods < SILENT_PERIODS) {
+                        ctx.writeAndFlush(new PingWebSocketFrame());
+                        return;
+                    }
                     report(new TransferException(
                             FailureReason.RELAY_UNREACHABLE,
-                            "The relay stopped answering for " + DEAD_AFTER_SECONDS + " seconds."));
+                            "The relay stopped answering for "
+                                    + Duration.ofMillis(silenceMillis).toSeconds() + " seconds."));
                     ctx.close();
                 }
             }

@@ -26,7 +26,10 @@ public final class RelayEndpoint {
     public static final String EVENT_WAITING = "waiting";
     /** Notice: both roles are present; binary frames now flow. */
     public static final String EVENT_PAIRED = "paired";
+    /** Field of the paired notice: the room's pairing number, which the first frame of each side repeats. */
+    public static final String PAIRING_FIELD = "pairing";
     /** Notice: the paired peer dropped; the relay keeps this peer waiting for a grace period. */
+    /** Value of the event field: the paired peer dropped. */
     public static final String EVENT_PEER_LEFT = "peer-left";
 
     /** Close code: normal close. */

@@ -9,8 +9,12 @@ import java.nio.ByteBuffer;
  */
 public interface RelayListener {
 
-    /** The relay paired this peer with the other role; binary frames now flow. */
-    void onPaired();
+    /**
+     * The relay paired this peer with the other role; binary frames now flow.
+     *
+     * @param pairing the room's pairing number: 1 at first, higher each time a peer came back
+     */
+    void onPaired(long pairing);
 
     /**
      * One binary message from the peer: a read-only view of a frame, not yet decoded. The

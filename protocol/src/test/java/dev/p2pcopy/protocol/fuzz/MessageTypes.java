@@ -59,13 +59,15 @@ public final class MessageTypes {
         Map<FrameType, String> samples = new LinkedHashMap<>();
         samples.put(
                 FrameType.HELLO,
-                "{\"version\":1,\"role\":\"send\",\"codecs\":[\"none\",\"zstd\"],\"chunkSize\":1048576,\"encrypt\":true}");
+                "{\"version\":1,\"role\":\"send\",\"codecs\":[\"none\",\"zstd\"],\"chunkSize\":1048576,\"encrypt\":true,\"pairing\":1}");
         samples.put(
                 FrameType.MANIFEST,
                 "{\"entries\":[{\"path\":\"photos\",\"type\":\"DIR\",\"size\":0,\"mtimeMillis\":1700000000000,\"mode\":493},"
                         + "{\"path\":\"photos/a.jpg\",\"type\":\"FILE\",\"size\":123,\"mtimeMillis\":1700000000000,"
                         + "\"mode\":420}]}");
-        samples.put(FrameType.ACCEPT, "{\"accepted\":true,\"reason\":null,\"resumeOffsets\":[0,0],\"credit\":8388608}");
+        samples.put(
+                FrameType.ACCEPT,
+                "{\"accepted\":true,\"reason\":null,\"resumeOffsets\":[0,0],\"complete\":[1],\"credit\":8388608}");
         samples.put(
                 FrameType.FILE_END,
                 "{\"fileIndex\":1,\"sha256\":\"" + "ab".repeat(32) + "\",\"mac\":\"" + "0f".repeat(32) + "\"}");

@@ -44,6 +44,7 @@ class ControlCodecTest {
                 new Hello(1, "send", List.of("none", "zstd"), 1 << 20, true),
                 manifest,
                 Accept.yes(List.of(0L, 0L), 8 << 20),
+                Accept.yes(List.of(0L, 5L), List.of(0), 8 << 20),
                 Accept.no("The receiver declined."),
                 new FileEnd(1, SHA, SHA),
                 new Ack(10, 1, 5),
@@ -100,7 +101,7 @@ class ControlCodecTest {
         assertThatThrownBy(() -> ControlCodec.decode(
                         frame(
                                 FrameType.HELLO,
-                                "{\"version\":1,\"role\":\"thief\",\"codecs\":[],\"chunkSize\":0,\"encrypt\":true}"),
+                                "{\"version\":1,\"role\":\"thief\",\"codecs\":[],\"chunkSize\":0,\"encrypt\":true,\"pairing\":1}"),
                         Hello.class))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("HELLO names an unknown role.");
@@ -111,7 +112,7 @@ class ControlCodecTest {
         assertThatThrownBy(() -> ControlCodec.decode(
                         frame(
                                 FrameType.ACCEPT,
-                                "{\"accepted\":false,\"reason\":null,\"resumeOffsets\":[],\"credit\":0}"),
+                                "{\"accepted\":false,\"reason\":null,\"resumeOffsets\":[],\"complete\":[],\"credit\":0}"),
                         Accept.class))
                 .hasMessageContaining("gives no reason");
     }
@@ -156,9 +157,14 @@ class ControlCodecTest {
         assertThatThrownBy(() -> new Hello(1, "send", null, 0, true)).hasMessage("HELLO lists no valid codecs.");
         assertThatThrownBy(() -> new Hello(1, "send", List.of(), -1, true))
                 .hasMessage("HELLO has a negative chunk size.");
-        assertThatThrownBy(() -> new Accept(true, null, null, 0)).hasMessage("ACCEPT has no resume offsets.");
+        assertThatThrownBy(() -> new Hello(1, "send", List.of(), 0, true, -1))
+                .hasMessage("HELLO has a negative pairing number.");
+        assertThatThrownBy(() -> new Accept(true, null, null, List.of(), 0))
+                .hasMessage("ACCEPT has no resume offsets.");
         assertThatThrownBy(() -> Accept.yes(List.of(-1L), 0)).hasMessage("ACCEPT has a negative resume offset.");
         assertThatThrownBy(() -> Accept.yes(List.of(), -1)).hasMessage("ACCEPT grants a negative credit.");
+        assertThatThrownBy(() -> Accept.yes(List.of(0L), List.of(1), 0))
+                .hasMessage("ACCEPT marks an entry complete that the manifest does not have.");
         assertThatThrownBy(() -> new Ack(-1, 0, 0)).hasMessage("ACK carries a negative figure.");
         assertThatThrownBy(() -> new Done(0, -1)).hasMessage("DONE carries a negative figure.");
         assertThatThrownBy(() -> new ErrorMessage(null, "x")).hasMessage("ERROR lacks a reason or message.");

@@ -155,7 +155,7 @@ class RelayClientTlsTest {
         final BlockingQueue<ByteBuffer> frames = new LinkedBlockingQueue<>();
 
         @Override
-        public void onPaired() {
+        public void onPaired(long pairing) {
             paired.complete(null);
         }
 

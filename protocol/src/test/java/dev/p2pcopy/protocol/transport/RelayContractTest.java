@@ -26,7 +26,7 @@ class RelayContractTest {
         ObjectMapper json = new ObjectMapper();
         Map<String, String> notices = Map.of(
                 RelayEndpoint.EVENT_WAITING, RelayContract.NOTICE_WAITING,
-                RelayEndpoint.EVENT_PAIRED, RelayContract.NOTICE_PAIRED,
+                RelayEndpoint.EVENT_PAIRED, RelayContract.pairedNotice(7),
                 RelayEndpoint.EVENT_PEER_LEFT, RelayContract.NOTICE_PEER_LEFT);
         for (var e : notices.entrySet()) {
             assertThat(json.readTree(e.getValue())
@@ -34,6 +34,15 @@ class RelayContractTest {
                             .asText())
                     .isEqualTo(e.getKey());
         }
+    }
+
+    @Test
+    void thePairingNumberIsWhereTheClientReadsIt() throws Exception {
+        assertThat(new ObjectMapper()
+                        .readTree(RelayContract.pairedNotice(7))
+                        .path(RelayEndpoint.PAIRING_FIELD)
+                        .asLong())
+                .isEqualTo(7);
     }
 
     @Test

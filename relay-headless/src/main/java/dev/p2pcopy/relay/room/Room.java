@@ -31,6 +31,8 @@ final class Room {
     private long waitingSinceNanos = openedNanos;
 
     private boolean everPaired;
+    /** Pairings so far; numbers the next paired notice. */
+    private long pairings;
     /** Bytes forwarded by peers that have left, per direction; present peers hold their own counts. */
     private long sentBytesOfLeftPeers;
 
@@ -78,10 +80,12 @@ final class Room {
             LOG.debug("room {}: {} paired with {}", id, peer, other);
             cancelTimer();
             everPaired = true;
+            pairings++;
             peer.partner(other);
             other.partner(peer);
-            other.notice(RelayContract.NOTICE_PAIRED);
-            peer.notice(RelayContract.NOTICE_PAIRED);
+            String paired = RelayContract.pairedNotice(pairings);
+            other.notice(paired);
+            peer.notice(paired);
             events.paired(id, peer.client(), Duration.ofNanos(System.nanoTime() - waitingSinceNanos));
         }
         return true;
