@@ -7,9 +7,12 @@ import dev.p2pcopy.protocol.manifest.EntryType;
 import dev.p2pcopy.protocol.manifest.Manifest;
 import dev.p2pcopy.protocol.manifest.ManifestEntry;
 import dev.p2pcopy.protocol.manifest.SafePaths;
+import dev.p2pcopy.protocol.resume.FolderMarker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +24,9 @@ import java.util.Set;
 /**
  * Applies the receiver's {@link ConflictPolicy} to a checked manifest before anything is
  * written: which top-level names are renamed, which files are skipped, and where each entry
- * lands.
+ * lands. A top-level folder that an interrupted transfer of the same offer left behind (it holds
+ * a matching {@link FolderMarker}) is no conflict under any policy: the transfer continues in
+ * it, skipping the files it already completed.
  */
 final class ConflictResolver {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -32,10 +37,12 @@ final class ConflictResolver {
      * Where each entry of {@code manifest} goes in {@code outputDir}.
      *
      * @param targets final path of each manifest entry
-     * @param skipped entries kept as they are on disk (policy SKIP)
+     * @param skipped entries kept as they are on disk (policy SKIP, or complete in a resumed folder)
      * @param topLevel the top-level paths the transfer writes into, after renaming
+     * @param resumedFolders the top-level folders an interrupted transfer of this offer is
+     *     continued in
      */
-    record Plan(List<Path> targets, boolean[] skipped, List<Path> topLevel) {}
+    record Plan(List<Path> targets, boolean[] skipped, List<Path> topLevel, List<Path> resumedFolders) {}
 
     /**
      * Plans the transfer of {@code manifest}, whose paths have passed {@link SafePaths#check}.
@@ -46,10 +53,20 @@ final class ConflictResolver {
     static Plan plan(Path outputDir, Manifest manifest, ConflictPolicy policy) {
         Map<String, String> renames = new HashMap<>();
         Set<String> existingTop = new HashSet<>();
+        Set<String> resumed = new HashSet<>();
         List<String> topNames = manifest.topLevelNames();
         Set<String> used = new HashSet<>();
         topNames.forEach(n -> used.add(n.toLowerCase(Locale.ROOT)));
         for (String name : topNames) {
+            String folder =
+                    isDirectory(manifest, name) ? interruptedFolder(outputDir, manifest, name, policy, used) : null;
+            if (folder != null) {
+                resumed.add(name);
+                if (!folder.equals(name)) {
+                    renames.put(name, folder);
+                }
+                continue;
+            }
             if (!Files.exists(outputDir.resolve(name), NO_FOLLOW)) {
                 continue;
             }
@@ -72,16 +89,68 @@ final class ConflictResolver {
             String path = renamed == null ? e.path() : renamed + e.path().substring(top.length());
             Path target = SafePaths.resolve(outputDir, SafePaths.check(path));
             targets.add(target);
-            if (existingTop.contains(top) && Files.exists(target, NO_FOLLOW)) {
+            if (resumed.contains(top) && Files.exists(target, NO_FOLLOW)) {
+                checkSameKind(e, target);
+                skipped[i] = e.type() == EntryType.FILE && isComplete(e, target);
+            } else if (existingTop.contains(top) && Files.exists(target, NO_FOLLOW)) {
                 checkSameKind(e, target);
                 skipped[i] = policy == ConflictPolicy.SKIP && e.type() == EntryType.FILE;
             }
         }
         List<Path> topLevel = new ArrayList<>(topNames.size());
+        List<Path> resumedFolders = new ArrayList<>();
         for (String name : topNames) {
-            topLevel.add(outputDir.resolve(renames.getOrDefault(name, name)));
+            Path path = outputDir.resolve(renames.getOrDefault(name, name));
+            topLevel.add(path);
+            if (resumed.contains(name)) {
+                resumedFolders.add(path);
+            }
         }
-        return new Plan(List.copyOf(targets), skipped, List.copyOf(topLevel));
+        return new Plan(List.copyOf(targets), skipped, List.copyOf(topLevel), List.copyOf(resumedFolders));
+    }
+
+    /**
+     * The folder in which an interrupted transfer of this offer wrote {@code name}: {@code name}
+     * itself, or under RENAME one of the numbered names it would have been given. Null if none.
+     */
+    private static String interruptedFolder(
+            Path outputDir, Manifest manifest, String name, ConflictPolicy policy, Set<String> used) {
+        if (isInterrupted(outputDir.resolve(name), manifest, name)) {
+            return name;
+        }
+        if (policy != ConflictPolicy.RENAME) {
+            return null;
+        }
+        for (int n = 1; ; n++) {
+            String candidate = name + " (" + n + ")";
+            if (used.contains(candidate.toLowerCase(Locale.ROOT))) {
+                continue; // freeName never gives out a name of the offer
+            }
+            Path dir = outputDir.resolve(candidate);
+            if (!Files.exists(dir, NO_FOLLOW)) {
+                return null; // freeName would have stopped here
+            }
+            if (isInterrupted(dir, manifest, name)) {
+                used.add(candidate.toLowerCase(Locale.ROOT));
+                return candidate;
+            }
+        }
+    }
+
+    private static boolean isInterrupted(Path dir, Manifest manifest, String name) {
+        return Files.isDirectory(dir, NO_FOLLOW) && FolderMarker.matches(dir, manifest, name);
+    }
+
+    /** A file the interrupted transfer completed: committed files get the offer's size and time. */
+    private static boolean isComplete(ManifestEntry e, Path target) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class, NO_FOLLOW);
+            return attributes.isRegularFile()
+                    && attributes.size() == e.size()
+                    && attributes.lastModifiedTime().toMillis() == e.mtimeMillis();
+        } catch (IOException ex) {
+            return false;
+        }
     }
 
     private static void checkSameKind(ManifestEntry e, Path target) {

@@ -18,7 +18,10 @@ final class Failures {
     /** A local file could not be used; {@code action} is e.g. "read" or "write". */
     static TransferException localIo(String action, Object path, IOException e) {
         String message;
-        if (e instanceof NoSuchFileException n) {
+        if (isDiskFull(e)) {
+            message = "The disk is full: cannot " + action + " " + path
+                    + ". What arrived so far is kept; free some space and run the same command again to resume.";
+        } else if (e instanceof NoSuchFileException n) {
             message = (n.getFile() == null ? path : n.getFile()) + " does not exist.";
         } else if (e instanceof AccessDeniedException a) {
             message = "Permission denied: cannot " + action + " " + (a.getFile() == null ? path : a.getFile()) + ".";
@@ -30,6 +33,15 @@ final class Failures {
             message = "Cannot " + action + " " + path + ": " + why + ".";
         }
         return new TransferException(FailureReason.LOCAL_IO, message, e);
+    }
+
+    /** Whether {@code e} is the operating system's "no space left on device" (ENOSPC) or a quota's. */
+    static boolean isDiskFull(IOException e) {
+        String text = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            text += " " + f.getReason().toLowerCase(Locale.ROOT);
+        }
+        return text.contains("no space left on device") || text.contains("disk quota exceeded");
     }
 
     /** The peer broke the protocol. */

@@ -20,15 +20,21 @@ import dev.p2pcopy.protocol.message.ControlCodec;
 import dev.p2pcopy.protocol.message.Done;
 import dev.p2pcopy.protocol.message.FileEnd;
 import dev.p2pcopy.protocol.message.Hello;
+import dev.p2pcopy.protocol.resume.FolderMarker;
+import dev.p2pcopy.protocol.resume.JournalIdentity;
+import dev.p2pcopy.protocol.resume.ResumePoint;
 import dev.p2pcopy.protocol.transport.Role;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,6 +87,7 @@ final class ReceiverSession extends Session {
                 receipt.run();
                 if (!receipt.finished) {
                     awaitCommits();
+                    markFolders(receipt.manifest, receipt.plan, false);
                     finishDirectories(receipt.manifest, receipt.plan);
                     receipt.finished = true;
                     // Settled first: once the sender has our DONE it may leave before this thread goes on.
@@ -116,6 +123,7 @@ final class ReceiverSession extends Session {
             throw ManifestChecks.refused(e);
         }
         Receipt receipt = new Receipt(manifest, plan, peer.chunkSize());
+        receipt.findResumePoints();
         FreeSpace.check(outputDir, manifest.totalBytes() - receipt.verified);
         meter.start(manifest.totalBytes(), receipt.filePaths(), receipt.verified);
         handle.enter(TransferState.AWAITING_ACCEPT);
@@ -125,6 +133,7 @@ final class ReceiverSession extends Session {
             checkNotFailed();
         }
         createDirectories(manifest, plan);
+        markFolders(manifest, plan, true);
         receipt.countSkipped();
         answer(receipt);
         return receipt;
@@ -198,6 +207,30 @@ final class ReceiverSession extends Session {
         }
     }
 
+    /**
+     * Marks each top-level folder as being written into ({@code incomplete}), so that a later
+     * run of an interrupted transfer finishes it instead of starting a renamed copy, or removes
+     * the marks once every file is committed.
+     */
+    private static void markFolders(Manifest manifest, ConflictResolver.Plan plan, boolean incomplete) {
+        List<String> names = manifest.topLevelNames();
+        for (int k = 0; k < names.size(); k++) {
+            Path dir = plan.topLevel().get(k);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                if (!incomplete) {
+                    FolderMarker.remove(dir);
+                } else if (!plan.resumedFolders().contains(dir)) {
+                    FolderMarker.write(dir, manifest, names.get(k));
+                }
+            } catch (IOException e) {
+                throw Failures.localIo("mark the folder", dir, e);
+            }
+        }
+    }
+
     /** Folder times and modes last, deepest first: writing into a folder changes its time. */
     private static void finishDirectories(Manifest manifest, ConflictResolver.Plan plan) {
         List<Integer> dirs = new ArrayList<>();
@@ -249,6 +282,9 @@ final class ReceiverSession extends Session {
         final List<Integer> files = new ArrayList<>();
         boolean finished;
         private final long[] resumeOffsets;
+        /** Verified parts of files an earlier, interrupted run left, by entry index, until each is opened. */
+        private final Map<Integer, ResumePoint> resumePoints = new HashMap<>();
+
         private int nextFile;
         private int filesAcked;
         private long ackBatch;
@@ -270,6 +306,40 @@ final class ReceiverSession extends Session {
                     }
                 }
             }
+        }
+
+        /** Checks what earlier runs left of each file against its journal; counts what can be kept. */
+        void findResumePoints() {
+            for (int i : files) {
+                if (plan.skipped()[i]) {
+                    continue;
+                }
+                Path target = plan.targets().get(i);
+                ResumePoint point;
+                try {
+                    point = IncomingFile.resumePoint(target, identity(i));
+                } catch (IOException e) {
+                    throw Failures.localIo("check the partial file of", target, e);
+                }
+                if (point.offset() > 0) {
+                    resumePoints.put(i, point);
+                    resumeOffsets[i] = point.offset();
+                    verified += point.offset();
+                }
+            }
+        }
+
+        /** What the journal of entry {@code index} records: the file as offered, and the piece size. */
+        private JournalIdentity identity(int index) {
+            ManifestEntry e = manifest.entries().get(index);
+            return new JournalIdentity(
+                    e.path(), e.size(), e.mtimeMillis(), Math.min(chunkSize, SenderSession.MAX_PIECE));
+        }
+
+        private IncomingFile open(int index) throws IOException {
+            ResumePoint point = resumePoints.remove(index);
+            return IncomingFile.open(
+                    plan.targets().get(index), flusher, identity(index), point == null ? ResumePoint.fresh() : point);
         }
 
         List<String> filePaths() {
@@ -373,19 +443,20 @@ final class ReceiverSession extends Session {
             int index = expectedFile(piece.fileIndex());
             ManifestEntry entry = manifest.entries().get(index);
             Path target = plan.targets().get(index);
+            long at = current != null ? current.written() : resumeOffsets[index];
+            if (piece.offset() != at) {
+                throw Failures.protocol("A piece of " + entry.path() + " arrived at offset " + piece.offset()
+                        + " where " + at + " was expected.");
+            }
+            if (at + piece.rawLength() > entry.size()) {
+                throw Failures.protocol(
+                        "The sender sent more than the " + entry.size() + " bytes of " + entry.path() + ".");
+            }
             try {
-                if (current == null) {
-                    current = IncomingFile.create(target, flusher);
-                }
-                if (piece.offset() != current.written()) {
-                    throw Failures.protocol("A piece of " + entry.path() + " arrived at offset " + piece.offset()
-                            + " where " + current.written() + " was expected.");
-                }
-                if (current.written() + piece.rawLength() > entry.size()) {
-                    throw Failures.protocol(
-                            "The sender sent more than the " + entry.size() + " bytes of " + entry.path() + ".");
-                }
                 ByteBuffer bytes = decoder.decode(piece);
+                if (current == null) {
+                    current = open(index);
+                }
                 current.write(bytes);
             } catch (ProtocolException e) {
                 throw Failures.protocol(e);
@@ -405,7 +476,7 @@ final class ReceiverSession extends Session {
             boolean intact;
             try {
                 if (current == null) {
-                    current = IncomingFile.create(target, flusher);
+                    current = open(index);
                 }
                 if (current.written() != entry.size()) {
                     throw Failures.protocol(
@@ -471,7 +542,12 @@ final class ReceiverSession extends Session {
     void cleanup() {
         committer.close();
         if (current != null) {
-            current.discard();
+            TransferException f = failure();
+            if (f != null && f.reason() == FailureReason.INTEGRITY) {
+                current.discard(); // with DATA in clear, what was written may be what was tampered with
+            } else {
+                current.keep(); // the verified part and its journal let the next run resume
+            }
             current = null;
         }
         decoder.close();

@@ -2,6 +2,8 @@ package dev.p2pcopy.protocol.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.protocol.resume.JournalIdentity;
+import dev.p2pcopy.protocol.resume.ResumePoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ class CommitterTest {
     }
 
     private IncomingFile verified(String name, byte[] content) throws Exception {
-        IncomingFile file = IncomingFile.create(dir.resolve(name), flusher);
+        IncomingFile file = IncomingFile.open(
+                dir.resolve(name), flusher, new JournalIdentity("f", 1L << 40, 0, 1 << 20), ResumePoint.fresh());
         file.write(ByteBuffer.wrap(content));
         assertThat(file.verify(HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(content))))

@@ -34,8 +34,11 @@ class FailuresTest {
                 .hasMessage("Permission denied: cannot write /a/b.");
         assertThat(Failures.localIo("write", "/a/b", new AccessDeniedException(null)))
                 .hasMessage("Permission denied: cannot write /a/b.");
-        assertThat(Failures.localIo("write", "x", new FileSystemException("/a/b", null, "No space left on device")))
-                .hasMessage("Cannot write /a/b: no space left on device.");
+        assertThat(Failures.localIo("write", "/a/b", new FileSystemException("/a/b", null, "No space left on device")))
+                .hasMessage("The disk is full: cannot write /a/b. What arrived so far is kept; free some space and run"
+                        + " the same command again to resume.");
+        assertThat(Failures.localIo("write", "/a/b", new IOException("Disk quota exceeded")))
+                .hasMessageStartingWith("The disk is full: cannot write /a/b.");
         assertThat(Failures.localIo("write", "/c", new FileSystemException(null, null, "Busy")))
                 .hasMessage("Cannot write /c: busy.");
         assertThat(Failures.localIo("read", "/c", new IOException("disk on fire")))

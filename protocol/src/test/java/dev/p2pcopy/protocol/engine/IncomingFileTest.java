@@ -2,6 +2,8 @@ package dev.p2pcopy.protocol.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.protocol.resume.JournalIdentity;
+import dev.p2pcopy.protocol.resume.ResumePoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +37,8 @@ class IncomingFileTest {
     void writesBesideTheTargetAndCommitsAtomically() throws Exception {
         Path target = dir.resolve("sub/a.txt");
         byte[] content = "hello world".getBytes(StandardCharsets.UTF_8);
-        IncomingFile file = IncomingFile.create(target, flusher);
+        IncomingFile file =
+                IncomingFile.open(target, flusher, new JournalIdentity("f", 1L << 40, 0, 1 << 20), ResumePoint.fresh());
         Path part = dir.resolve("sub/.a.txt.p2p-copy-part");
         assertThat(part).exists();
 
@@ -61,7 +64,8 @@ class IncomingFileTest {
     @Test
     void aWrongHashLeavesNothingBehind() throws Exception {
         Path target = dir.resolve("a.bin");
-        IncomingFile file = IncomingFile.create(target, flusher);
+        IncomingFile file =
+                IncomingFile.open(target, flusher, new JournalIdentity("f", 1L << 40, 0, 1 << 20), ResumePoint.fresh());
         file.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
 
         assertThat(file.verify(sha256(new byte[] {1, 2, 4}))).isFalse();
@@ -73,7 +77,8 @@ class IncomingFileTest {
         Path target = dir.resolve("big.bin");
         byte[] piece = new byte[1 << 20];
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        IncomingFile file = IncomingFile.create(target, flusher);
+        IncomingFile file =
+                IncomingFile.open(target, flusher, new JournalIdentity("f", 1L << 40, 0, 1 << 20), ResumePoint.fresh());
         for (int i = 0; i < 40; i++) {
             piece[0] = (byte) i;
             sha.update(piece);
@@ -86,7 +91,8 @@ class IncomingFileTest {
 
     @Test
     void discardRemovesThePartFileAndMayBeRepeated() throws Exception {
-        IncomingFile file = IncomingFile.create(dir.resolve("a.bin"), flusher);
+        IncomingFile file = IncomingFile.open(
+                dir.resolve("a.bin"), flusher, new JournalIdentity("f", 1L << 40, 0, 1 << 20), ResumePoint.fresh());
         file.write(ByteBuffer.wrap(new byte[] {1}));
         file.discard();
         file.close();
