@@ -295,7 +295,7 @@ class TransferFailureEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../evil", "/abs", "a\u0000b"})
+    @ValueSource(strings = {"../evil", "/abs", "a\u0000b", "a/.b.p2p-copy-part", ".p2p-copy-incomplete"})
     void hostileManifestPathsAreRefusedAndNothingIsWritten(String path) throws Exception {
         Path out = Files.createDirectories(tmp.resolve("deep/out"));
         Code code = Code.parse((4100 + path.length()) + "-hostile");
@@ -397,14 +397,19 @@ class TransferFailureEndToEndTest {
     }
 
     @Test
-    void aRelayShuttingDownEndsAWaitingTransfer() throws Exception {
+    void aRelayShuttingDownEndsAWaitingTransferOnceReconnectingGivesUp() throws Exception {
         RelayServer own = RelayServer.start(
                 RelayConfig.builder().host("127.0.0.1").port(0).build());
         Transfer receiver = P2pCopy.receive(
-                "88-alone", ReceiveOptions.builder(own.uri(), out()).build());
+                "88-alone",
+                ReceiveOptions.builder(own.uri(), out()).reconnect(GIVE_UP_SOON).build());
         awaitState(receiver, TransferState.WAITING_FOR_PEER);
         own.close();
-        assertFails(receiver, FailureReason.RELAY_UNREACHABLE, null);
+        awaitState(receiver, TransferState.RECONNECTING);
+        TransferException e = Peers.failure(receiver);
+        assertThat(e.reason()).isEqualTo(FailureReason.RELAY_UNREACHABLE);
+        assertThat(e.getMessage())
+                .endsWith("reconnecting did not succeed within 1 second. Run the same command again to resume.");
     }
 
     @Test

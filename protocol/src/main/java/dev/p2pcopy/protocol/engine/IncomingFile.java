@@ -3,6 +3,7 @@ package dev.p2pcopy.protocol.engine;
 import dev.p2pcopy.protocol.resume.Journal;
 import dev.p2pcopy.protocol.resume.JournalIdentity;
 import dev.p2pcopy.protocol.resume.PartialFiles;
+import dev.p2pcopy.protocol.resume.ReservedNames;
 import dev.p2pcopy.protocol.resume.ResumePoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,7 +26,7 @@ import java.util.zip.CRC32C;
  */
 final class IncomingFile implements AutoCloseable {
     /** Suffix of the temporary files, so that a person knows where they come from. */
-    static final String PART_SUFFIX = ".p2p-copy-part";
+    static final String PART_SUFFIX = ReservedNames.PART_SUFFIX;
 
     private static final int MAX_NAME_BYTES = 200;
 

@@ -6,6 +6,7 @@ import dev.p2pcopy.protocol.manifest.Manifest;
 import dev.p2pcopy.protocol.manifest.ManifestEntry;
 import dev.p2pcopy.protocol.manifest.SafePaths;
 import dev.p2pcopy.protocol.manifest.UnsafePathException;
+import dev.p2pcopy.protocol.resume.ReservedNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,11 @@ final class ManifestChecks {
         try {
             for (ManifestEntry e : manifest.entries()) {
                 paths.add(SafePaths.check(e.path()));
+                String name = e.path().substring(e.path().lastIndexOf('/') + 1);
+                if (ReservedNames.isReserved(name)) {
+                    throw Failures.protocol("Refused the sender's offer: the path " + e.path()
+                            + " uses a name p2p-copy reserves for its own partial files.");
+                }
                 if (e.type() == EntryType.FILE) {
                     files.add(e.path());
                 }

@@ -75,12 +75,14 @@ final class ReceiverSession extends Session {
         handle.codeKnown(code.value());
         join(code);
         handle.enter(TransferState.WAITING_FOR_PEER);
-        awaitPaired();
+        allowReconnecting();
+        awaitPaired(code);
         Receipt receipt = null;
         while (true) {
             try {
                 if (receipt == null) {
                     receipt = acceptOffer(code);
+                    answer(receipt);
                 } else {
                     resumeOffer(code, receipt);
                 }
@@ -105,7 +107,10 @@ final class ReceiverSession extends Session {
         }
     }
 
-    /** The first pairing: handshake, the offer checked and answered, the folders created. */
+    /**
+     * Until the offer is decided: handshake, the offer checked and put to the user, the folders
+     * created. A pairing lost after this is answered from the returned receipt, without asking again.
+     */
     private Receipt acceptOffer(Code code) {
         Hello peer = exchangeHello(0, true);
         if (peer.chunkSize() < SendOptions.MIN_CHUNK_SIZE || peer.chunkSize() > SendOptions.MAX_CHUNK_SIZE) {
@@ -135,7 +140,6 @@ final class ReceiverSession extends Session {
         createDirectories(manifest, plan);
         markFolders(manifest, plan, true);
         receipt.countSkipped();
-        answer(receipt);
         return receipt;
     }
 

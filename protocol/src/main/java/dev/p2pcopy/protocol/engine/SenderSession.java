@@ -59,6 +59,8 @@ final class SenderSession extends Session {
     private volatile CreditWindow credit = new CreditWindow();
     private volatile boolean accepted;
     private volatile boolean doneSent;
+    /** Whether a MANIFEST left in an earlier pairing (the progress has started). */
+    private boolean offered;
     /** File bytes sent in DATA frames, counting those sent again after a reconnection. */
     private long sentBytes;
 
@@ -85,10 +87,11 @@ final class SenderSession extends Session {
 
         Code code = joinRoom(chosen);
         handle.enter(TransferState.WAITING_FOR_PEER);
-        awaitPaired();
-        for (boolean first = true; ; first = false) {
+        allowReconnecting();
+        awaitPaired(code);
+        while (true) {
             try {
-                return offerAndSend(code, scanned, first);
+                return offerAndSend(code, scanned);
             } catch (TransferException e) {
                 recover(e, code, false);
             }
@@ -96,15 +99,16 @@ final class SenderSession extends Session {
     }
 
     /** One pairing: handshake, offer, the files the receiver still lacks, DONE. */
-    private TransferResult offerAndSend(Code code, ScannedManifest scanned, boolean first) {
+    private TransferResult offerAndSend(Code code, ScannedManifest scanned) {
         Manifest manifest = scanned.manifest();
         Hello peer = exchangeHello(options.chunkSize(), options.encrypt());
         secure(code, peer);
 
-        if (first) {
+        if (!offered) {
             // The state changes before the manifest leaves, so that it is already true when the receiver asks.
             meter.start(manifest.totalBytes(), filePaths(manifest), 0);
             handle.enter(TransferState.AWAITING_ACCEPT);
+            offered = true;
         }
         CreditWindow window = new CreditWindow();
         credit = window;

@@ -84,6 +84,7 @@ abstract class Session {
     private Round dispatching;
 
     private volatile boolean reconnectable;
+    private volatile boolean everPaired;
     private volatile boolean settled;
     private volatile boolean tellPeer;
     private long pairedAtNanos;
@@ -192,7 +193,10 @@ abstract class Session {
         settled = true;
     }
 
-    /** From now on a lost connection is retried (if the policy allows) instead of failing. */
+    /**
+     * From now on a lost connection is retried (if the policy allows) instead of failing; also
+     * marks progress, so that the next outage gets the policy's full time again.
+     */
     final void allowReconnecting() {
         reconnectable = true;
         outageSinceNanos = 0;
@@ -221,15 +225,27 @@ abstract class Session {
         await(l.connection.joined());
     }
 
-    /** Waits until the relay has paired us with the other side. */
-    final void awaitPaired() {
+    /**
+     * Waits until the relay has paired us with the other side, rejoining {@code code}'s room if
+     * the connection is lost meanwhile (once {@link #allowReconnecting()} was called).
+     */
+    final void awaitPaired(Code code) {
         while (true) {
             Envelope e = take(Long.MAX_VALUE);
-            if (e != null && e.message == PAIRED) {
-                active = e.round;
-                break;
+            if (e.message == PAIRED) {
+                paired(e.round);
+                return;
+            }
+            if (e.message instanceof ConnectionLost lost) {
+                recover(lost, code, false);
+                return;
             }
         }
+    }
+
+    private void paired(Round round) {
+        active = round;
+        everPaired = true;
         pairedAtNanos = System.nanoTime();
         handle.enter(TransferState.HANDSHAKE);
     }
@@ -237,7 +253,8 @@ abstract class Session {
     /**
      * After a {@link ConnectionLost}: rejoins the room as often as needed until the peer is back,
      * within the policy's time; returns paired, ready for a new HELLO. Rethrows {@code e} if it is
-     * not a loss, the phase does not allow reconnecting, or the policy gives up.
+     * not a loss, reconnecting is not allowed, or the policy gives up. Before the first pairing,
+     * only rejoining is bounded: then the peer may take as long as the relay lets us wait.
      *
      * @param finishing true once the outcome is decided (the receiver's DONE is out): giving up
      *     then returns false instead of failing, after a shorter wait
@@ -279,15 +296,20 @@ abstract class Session {
                     }
                     continue;
                 }
+                if (!everPaired) {
+                    handle.enter(TransferState.WAITING_FOR_PEER);
+                }
             }
-            Envelope next = take(deadline);
+            Envelope next = take(everPaired ? deadline : Long.MAX_VALUE);
             if (next == null) {
                 return giveUp(lost, finishing);
             }
             if (next.message == PAIRED) {
-                active = next.round;
-                if (!finishing) {
-                    handle.enter(TransferState.HANDSHAKE);
+                if (finishing) {
+                    active = next.round;
+                    pairedAtNanos = System.nanoTime();
+                } else {
+                    paired(next.round);
                 }
                 return true;
             }
@@ -369,7 +391,9 @@ abstract class Session {
      * reconnecting is allowed, wakes the session thread to reconnect.
      */
     private void lost(Link l, Round r, TransferException cause, boolean connectionGone) {
-        boolean retry = settled || (reconnectable && policy.enabled() && failure.get() == null);
+        // The relay's 4408 before any pairing means nobody came within its waiting time: final.
+        boolean waitedInVain = !everPaired && cause.reason() == FailureReason.TIMEOUT;
+        boolean retry = settled || (reconnectable && policy.enabled() && failure.get() == null && !waitedInVain);
         if (!retry) {
             fail(cause, false);
             return;

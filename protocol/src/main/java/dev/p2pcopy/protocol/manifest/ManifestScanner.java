@@ -1,5 +1,6 @@
 package dev.p2pcopy.protocol.manifest;
 
+import dev.p2pcopy.protocol.resume.ReservedNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -93,6 +94,10 @@ public final class ManifestScanner {
     }
 
     private void add(Path file, String path) throws IOException {
+        if (ReservedNames.isReserved(path.substring(path.lastIndexOf('/') + 1))) {
+            skipped.add(new SkippedEntry(file, "it is the partial state of an unfinished p2p-copy download"));
+            return;
+        }
         BasicFileAttributes attrs = attributes(file, NO_FOLLOW);
         if (attrs.isSymbolicLink()) {
             if (!followLinks) {

@@ -433,6 +433,26 @@ class ManifestScannerTest {
         assertThatThrownBy(() -> scanned.skipped().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void theStateOfAnUnfinishedDownloadIsLeftOutWithAWarning() throws IOException {
+        Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+        Files.writeString(downloads.resolve("done.txt"), "done");
+        Files.writeString(downloads.resolve(".big.bin.p2p-copy-part"), "partial");
+        Files.writeString(downloads.resolve(".big.bin.p2p-copy-part.p2p-copy-journal"), "journal");
+        Path folder = Files.createDirectories(downloads.resolve("photos"));
+        Files.writeString(folder.resolve(".p2p-copy-incomplete"), "marker");
+
+        ScannedManifest scanned = scan(downloads);
+
+        assertThat(scanned.manifest().entries())
+                .extracting(ManifestEntry::path)
+                .containsExactly("downloads", "downloads/done.txt", "downloads/photos");
+        assertThat(scanned.skipped())
+                .extracting(SkippedEntry::reason)
+                .containsOnly("it is the partial state of an unfinished p2p-copy download")
+                .hasSize(3);
+    }
+
     private ScannedManifest scan(Path... roots) throws IOException {
         return checked(ManifestScanner.scan(List.of(roots)));
     }
