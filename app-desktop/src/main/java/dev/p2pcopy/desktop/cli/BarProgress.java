@@ -8,7 +8,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
-/** A live progress bar on a terminal: bytes in MiB, rate, the engine's ETA, current file. */
+/**
+ * A live progress bar on a terminal: bytes in MiB, rate, the engine's ETA, current file. While
+ * the connection is down the bar stays where it is and says "reconnecting..." in place of the file
+ * name.
+ */
 final class BarProgress implements ProgressView {
     private static final long MIB = 1024 * 1024;
     private static final int REDRAW_MILLIS = 200;
@@ -18,6 +22,8 @@ final class BarProgress implements ProgressView {
     private ProgressBar bar;
     private LineEndingConsumer consumer;
     private volatile Duration eta;
+    private boolean reconnecting;
+    private String currentFile = "";
 
     BarProgress(PrintStream err, String task) {
         this.err = err;
@@ -42,7 +48,34 @@ final class BarProgress implements ProgressView {
         eta = progress.eta().orElse(null);
         bar.maxHint(progress.totalBytes());
         bar.stepTo(progress.verifiedBytes());
-        bar.setExtraMessage(progress.currentFile().isEmpty() ? "" : " " + progress.currentFile());
+        currentFile = progress.currentFile();
+        showMessage();
+    }
+
+    @Override
+    public void reconnecting() {
+        reconnecting = true;
+        eta = null;
+        if (bar == null) {
+            err.println(ProgressView.RECONNECTING); // no bar yet to say it in
+        }
+        showMessage();
+    }
+
+    @Override
+    public void reconnected() {
+        reconnecting = false;
+        if (bar == null) {
+            err.println(ProgressView.RECONNECTED);
+        }
+        showMessage();
+    }
+
+    private void showMessage() {
+        if (bar != null) {
+            String message = reconnecting ? ProgressView.RECONNECTING_SHORT : currentFile;
+            bar.setExtraMessage(message.isEmpty() ? "" : " " + message);
+        }
     }
 
     @Override

@@ -3,15 +3,17 @@ package dev.p2pcopy.desktop.cli;
 import dev.p2pcopy.desktop.relay.DefaultRelay;
 import dev.p2pcopy.desktop.relay.RelayChoice;
 import dev.p2pcopy.protocol.FailureReason;
+import dev.p2pcopy.protocol.ReconnectPolicy;
 import dev.p2pcopy.protocol.TransferException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
  * Flags that {@code send} and {@code receive} share: which relay, which certificate to trust
- * for it, and how much to show on errors.
+ * for it, how long to try reconnecting, and how much to show on errors.
  */
 final class CommonOptions {
     /** The option that {@link FailureHandler} looks for to decide on stack traces. */
@@ -37,9 +39,24 @@ final class CommonOptions {
     private Path trustCert;
 
     @Option(
+            names = "--reconnect-for",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "When the connection drops mid-transfer, keep reconnecting by itself for this long,"
+                    + " e.g. 90s, 5m, 1h; 0 turns reconnecting off (default: ${DEFAULT-VALUE}). If it gives up,"
+                    + " running the same command again resumes.")
+    private Duration reconnectFor;
+
+    @Option(
             names = DEBUG,
             description = "Print the stack trace of an error too, and log p2p-copy's internals on stderr.")
     private boolean debug;
+
+    /** How a lost connection is retried, as {@code --reconnect-for} says. */
+    ReconnectPolicy reconnectPolicy() {
+        return ReconnectPolicy.giveUpAfter(reconnectFor);
+    }
 
     /** Chooses the relay and says so when it runs inside this process. Close it at the end. */
     RelayChoice chooseRelay(CliEnvironment env) {

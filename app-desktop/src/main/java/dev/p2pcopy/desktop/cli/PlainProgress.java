@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress as plain lines, at most one every {@link #INTERVAL_NANOS}, for output that is not a
- * terminal: "42% 420 MiB / 1.0 GiB, 300 MB/s, ETA 2 s, photos/img.jpg".
+ * terminal: "42% 420 MiB / 1.0 GiB, 300 MB/s, ETA 2 s, photos/img.jpg". A lost connection
+ * and its recovery get a line each.
  */
 final class PlainProgress implements ProgressView {
     /** Minimum time between two lines, so that logs stay readable. */
@@ -16,6 +17,7 @@ final class PlainProgress implements ProgressView {
     private final PrintStream err;
     private final LongSupplier nanoClock;
     private boolean printed;
+    private boolean reconnecting;
     private long lastNanos;
 
     PlainProgress(PrintStream err, LongSupplier nanoClock) {
@@ -26,12 +28,26 @@ final class PlainProgress implements ProgressView {
     @Override
     public void show(TransferProgress progress) {
         long now = nanoClock.getAsLong();
-        if (printed && now - lastNanos < INTERVAL_NANOS) {
+        // While reconnecting, a line of figures would read as if data still flowed.
+        if (reconnecting || (printed && now - lastNanos < INTERVAL_NANOS)) {
             return;
         }
         printed = true;
         lastNanos = now;
         err.println(line(progress));
+    }
+
+    @Override
+    public void reconnecting() {
+        reconnecting = true;
+        err.println(ProgressView.RECONNECTING);
+    }
+
+    @Override
+    public void reconnected() {
+        reconnecting = false;
+        err.println(ProgressView.RECONNECTED);
+        printed = false; // the next figures follow at once, from where they stopped
     }
 
     @Override

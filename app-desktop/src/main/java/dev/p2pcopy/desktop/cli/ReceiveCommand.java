@@ -39,8 +39,9 @@ final class ReceiveCommand implements Callable<Integer> {
             names = "--on-conflict",
             paramLabel = "POLICY",
             defaultValue = "rename",
-            description = "When a name already exists: rename (keep both, as 'a (1).txt'), overwrite, skip"
-                    + " or fail (default: ${DEFAULT-VALUE}).")
+            description = "When a name already exists: rename (keep both, the new one as 'a (1).txt'), overwrite,"
+                    + " skip or fail (default: ${DEFAULT-VALUE}). A transfer that was interrupted into the same"
+                    + " folder is resumed, not renamed.")
     private ConflictPolicy onConflict;
 
     @Mixin
@@ -85,6 +86,7 @@ final class ReceiveCommand implements Callable<Integer> {
                 .offerHandler(new OfferPrompt(env, yes))
                 .conflictPolicy(onConflict)
                 .trustedCertificate(trusted)
+                .reconnect(common.reconnectPolicy())
                 .listener(TransferReporter.forReceiver(env))
                 .build();
     }

@@ -120,6 +120,7 @@ final class SendCommand implements Callable<Integer> {
                 .encrypt(encrypt == Switch.ON)
                 .followSymlinks(followSymlinks)
                 .trustedCertificate(trusted)
+                .reconnect(common.reconnectPolicy())
                 .listener(TransferReporter.forSender(env));
         if (chunkSize != null) {
             options.chunkSize(chunkSize);

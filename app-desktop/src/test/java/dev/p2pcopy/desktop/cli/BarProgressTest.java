@@ -21,6 +21,41 @@ class BarProgressTest {
     }
 
     @Test
+    void aLostConnectionIsShownOnTheBarWhichThenContinues() {
+        WatchedStream err = new WatchedStream();
+        BarProgress bar = new BarProgress(err.printStream(), "Receiving");
+
+        bar.show(new TransferProgress(8L << 20, 2L << 20, 1e6, 1, 0, "big.iso"));
+        bar.reconnecting();
+        bar.close();
+
+        assertThat(err.text()).contains("2/8 MiB", "reconnecting...");
+
+        WatchedStream after = new WatchedStream();
+        BarProgress again = new BarProgress(after.printStream(), "Receiving");
+        again.show(new TransferProgress(8L << 20, 2L << 20, 1e6, 1, 0, "big.iso"));
+        again.reconnecting();
+        again.reconnected();
+        again.show(new TransferProgress(8L << 20, 6L << 20, 1e6, 1, 0, "big.iso"));
+        again.close();
+
+        assertThat(after.text()).contains("6/8 MiB", "big.iso").doesNotContain("reconnecting");
+    }
+
+    @Test
+    void aLostConnectionBeforeTheBarIsDrawnGetsALine() {
+        WatchedStream err = new WatchedStream();
+        BarProgress bar = new BarProgress(err.printStream(), "Sending");
+
+        bar.reconnecting();
+        bar.reconnected();
+        bar.close();
+
+        assertThat(err.text().lines())
+                .containsExactly("Connection lost; reconnecting...", "Reconnected; continuing where it stopped.");
+    }
+
+    @Test
     void aBarThatNeverStartedPrintsNothing() {
         WatchedStream err = new WatchedStream();
 

@@ -72,6 +72,23 @@ class CliErrorsTest {
         assertThat(send.err()).contains("Run 'p2p-copy send --help' to see the options.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "90", "-1m", "1.5m", "2 min", ""})
+    void anUnreadableReconnectDurationIsAUsageErrorInOneSentence(String value) {
+        CliHarness withCode = new CliHarness(port, Map.of(CodeSource.VARIABLE, "1-some-code"), null);
+        for (String command : new String[] {"send", "receive"}) {
+            CliHarness.Result result = command.equals("send")
+                    ? withCode.run("", "send", "--relay", closedRelay, "--reconnect-for", value, file.toString())
+                    : withCode.run("", "receive", "--relay", closedRelay, "--reconnect-for", value);
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err().lines().findFirst())
+                    .hasValue("p2p-copy: Invalid value for option '--reconnect-for': '" + value
+                            + "' is not a duration; give 0 or a whole number with s, m or h, e.g. 90s, 2m, 1h.");
+            assertThat(result.err()).contains("Run 'p2p-copy " + command + " --help' to see the options.");
+        }
+    }
+
     @Test
     void wrongFlagsAndValuesAreUsageErrors() {
         assertThat(cli.run("", "send", "--no-such-flag", file.toString()).exitCode())

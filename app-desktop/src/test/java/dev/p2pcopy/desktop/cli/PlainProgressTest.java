@@ -21,6 +21,27 @@ class PlainProgressTest {
     }
 
     @Test
+    void afterReconnectingTheNextFiguresArePrintedAtOnce() {
+        WatchedStream err = new WatchedStream();
+        AtomicLong now = new AtomicLong(1_000);
+        PlainProgress view = new PlainProgress(err.printStream(), now::get);
+
+        view.show(new TransferProgress(100, 40, 0, 1, 0, ""));
+        view.reconnecting();
+        now.addAndGet(PlainProgress.INTERVAL_NANOS);
+        view.show(new TransferProgress(100, 40, 0, 1, 0, "")); // not while the connection is down
+        view.reconnected();
+        view.show(new TransferProgress(100, 41, 0, 1, 0, ""));
+
+        assertThat(err.text().lines())
+                .containsExactly(
+                        "40% 40 B / 100 B",
+                        "Connection lost; reconnecting...",
+                        "Reconnected; continuing where it stopped.",
+                        "41% 41 B / 100 B");
+    }
+
+    @Test
     void printsAtMostOneLineEveryTwoSeconds() {
         WatchedStream err = new WatchedStream();
         AtomicLong now = new AtomicLong(1_000);

@@ -54,6 +54,7 @@ final class ConflictResolver {
         Map<String, String> renames = new HashMap<>();
         Set<String> existingTop = new HashSet<>();
         Set<String> resumed = new HashSet<>();
+        Set<String> alreadyHere = new HashSet<>();
         List<String> topNames = manifest.topLevelNames();
         Set<String> used = new HashSet<>();
         topNames.forEach(n -> used.add(n.toLowerCase(Locale.ROOT)));
@@ -68,6 +69,14 @@ final class ConflictResolver {
                 continue;
             }
             if (!Files.exists(outputDir.resolve(name), NO_FOLLOW)) {
+                continue;
+            }
+            ManifestEntry top = topEntry(manifest, name);
+            if (policy == ConflictPolicy.RENAME
+                    && top != null
+                    && top.type() == EntryType.FILE
+                    && isComplete(top, outputDir.resolve(name))) {
+                alreadyHere.add(name); // the same file, received before (a re-run): keep it, send nothing
                 continue;
             }
             switch (policy) {
@@ -89,7 +98,9 @@ final class ConflictResolver {
             String path = renamed == null ? e.path() : renamed + e.path().substring(top.length());
             Path target = SafePaths.resolve(outputDir, SafePaths.check(path));
             targets.add(target);
-            if (resumed.contains(top) && Files.exists(target, NO_FOLLOW)) {
+            if (alreadyHere.contains(top)) {
+                skipped[i] = true;
+            } else if (resumed.contains(top) && Files.exists(target, NO_FOLLOW)) {
                 checkSameKind(e, target);
                 skipped[i] = e.type() == EntryType.FILE && isComplete(e, target);
             } else if (existingTop.contains(top) && Files.exists(target, NO_FOLLOW)) {
@@ -135,6 +146,15 @@ final class ConflictResolver {
                 return candidate;
             }
         }
+    }
+
+    private static ManifestEntry topEntry(Manifest manifest, String name) {
+        for (ManifestEntry e : manifest.entries()) {
+            if (e.path().equals(name)) {
+                return e;
+            }
+        }
+        return null; // a folder listed only through its contents
     }
 
     private static boolean isInterrupted(Path dir, Manifest manifest, String name) {

@@ -63,6 +63,23 @@ class ConflictResolverTest {
     }
 
     @Test
+    void renameKeepsAFileThatIsAlreadyHereUnchangedInsteadOfCopyingItAgain() throws Exception {
+        Files.writeString(out.resolve("a.txt"), "old"); // same size and time as offered: received before
+        Files.setLastModifiedTime(out.resolve("a.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+
+        ConflictResolver.Plan plan = ConflictResolver.plan(out, offer, ConflictPolicy.RENAME);
+
+        assertThat(plan.targets().get(0)).isEqualTo(out.resolve("a.txt"));
+        assertThat(plan.skipped()).containsExactly(true, false, false, false);
+
+        Files.writeString(out.resolve("a.txt"), "new"); // same size, another time: a different file
+        assertThat(ConflictResolver.plan(out, offer, ConflictPolicy.RENAME)
+                        .targets()
+                        .get(0))
+                .isEqualTo(out.resolve("a (1).txt"));
+    }
+
+    @Test
     void renameGivesFoldersAndDotFilesNoExtensionAndAvoidsNamesInTheOffer() throws Exception {
         Files.createDirectory(out.resolve("v1.0"));
         Files.writeString(out.resolve(".profile"), "old");
