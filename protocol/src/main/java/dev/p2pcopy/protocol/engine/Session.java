@@ -585,7 +585,17 @@ abstract class Session {
     final Hello exchangeHello(int chunkSize, boolean encryptData) {
         ourHello = new Hello(VERSION, role.wireName(), CODECS, chunkSize, encryptData, active.pairing);
         send(ourHello);
-        Hello peer = expect(Hello.class);
+        // A paired peer answers at once; one that does not within the silence limit is not coming
+        // over this connection (whatever the cause), so a fresh one is tried.
+        Object first = next(System.nanoTime() + policy.silenceLimit().toNanos());
+        if (first == null) {
+            throw new ConnectionLost(
+                    new TransferException(FailureReason.PEER_FAILED, "The other side stopped answering."), true);
+        }
+        if (!(first instanceof Hello peer)) {
+            throw Failures.protocol("Expected HELLO from the other side, got "
+                    + first.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + ".");
+        }
         if (peer.version() != VERSION) {
             throw Failures.protocol("The other side speaks protocol version " + peer.version() + "; this one speaks "
                     + VERSION + ". Update both to the same release.");

@@ -83,6 +83,10 @@ final class Room {
             pairings++;
             peer.partner(other);
             other.partner(peer);
+            // A peer paused for a partner that has since left (the resume can run before the pause, on the other
+            // event loop) would otherwise never be read again.
+            other.resumeReading();
+            peer.resumeReading();
             String paired = RelayContract.pairedNotice(pairings);
             other.notice(paired);
             peer.notice(paired);

@@ -66,7 +66,8 @@ public final class FrameForwarder extends ChannelInboundHandlerAdapter {
         int size = frame.content().readableBytes();
         meter.forward(frame, target.channel());
         self.countForwarded(size);
-        if (!target.channel().isWritable()) {
+        // A partner that is closing never becomes writable again: pausing for it would stall this peer for good.
+        if (!target.channel().isWritable() && target.channel().isActive()) {
             self.pauseReading();
             // The partner may have drained between the check and the pause; its writability event came too early
             // to resume us then.
