@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Test files: random content, hashes, and whole-tree comparisons. */
-final class Trees {
+public final class Trees {
     private Trees() {}
 
     /** Writes {@code size} pseudo-random bytes (reproducible from {@code seed}) to {@code file}. */
@@ -52,7 +52,7 @@ final class Trees {
     }
 
     /** Lowercase hex SHA-256 of a file. */
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -2,15 +2,12 @@ package dev.p2pcopy.protocol.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.protocol.Trees;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -92,25 +89,9 @@ final class Datasets {
             all.filter(Files::isRegularFile).forEach(files::add);
         }
         for (Path f : files) {
-            out.put(root.relativize(f).toString(), sha256(f));
+            out.put(root.relativize(f).toString(), Trees.sha256(f));
         }
         return out;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static Path randomFile(Path file, long size, Random random) throws IOException {
