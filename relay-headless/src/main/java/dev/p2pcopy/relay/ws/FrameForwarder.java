@@ -64,8 +64,10 @@ public final class FrameForwarder extends ChannelInboundHandlerAdapter {
             return;
         }
         int size = frame.content().readableBytes();
-        meter.forward(frame, target.channel());
+        // Counted before the write: the partner's event loop may deliver the frame, and the relay be told to
+        // shut down and report the room, before this thread runs again.
         self.countForwarded(size);
+        meter.forward(frame, target.channel());
         // A partner that is closing never becomes writable again: pausing for it would stall this peer for good.
         if (!target.channel().isWritable() && target.channel().isActive()) {
             self.pauseReading();
