@@ -245,8 +245,10 @@ abstract class Session {
 
     private void paired(Round round) {
         active = round;
+        if (!everPaired) {
+            pairedAtNanos = System.nanoTime(); // the transfer's time counts from the first pairing
+        }
         everPaired = true;
-        pairedAtNanos = System.nanoTime();
         handle.enter(TransferState.HANDSHAKE);
     }
 
@@ -307,7 +309,6 @@ abstract class Session {
             if (next.message == PAIRED) {
                 if (finishing) {
                     active = next.round;
-                    pairedAtNanos = System.nanoTime();
                 } else {
                     paired(next.round);
                 }
@@ -363,7 +364,7 @@ abstract class Session {
         checkNotFailed();
     }
 
-    /** Time since pairing. */
+    /** Time since the first pairing. */
     final Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - pairedAtNanos);
     }
