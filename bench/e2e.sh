@@ -85,18 +85,8 @@ while (($#)); do
   esac
 done
 
-parse_size() {
-  local s=$1 n unit
-  [[ $s =~ ^([0-9]+)([KkMmGg]?)$ ]] || return 1
-  n=${BASH_REMATCH[1]}
-  unit=${BASH_REMATCH[2]}
-  case $unit in
-    K | k) n=$((n * 1024)) ;;
-    M | m) n=$((n * 1024 * 1024)) ;;
-    G | g) n=$((n * 1024 * 1024 * 1024)) ;;
-  esac
-  echo "$n"
-}
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SIZE=$(parse_size "$SIZE_ARG") || die "--size must be a number with an optional K, M or G suffix, e.g. 1G or 64M (got '$SIZE_ARG')."
 ((SIZE > 0)) || die "--size must be greater than zero."

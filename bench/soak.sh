@@ -59,18 +59,8 @@ while (($#)); do
   esac
 done
 
-parse_size() {
-  local s=$1 n unit
-  [[ $s =~ ^([0-9]+)([KkMmGg]?)$ ]] || return 1
-  n=${BASH_REMATCH[1]}
-  unit=${BASH_REMATCH[2]}
-  case $unit in
-    K | k) n=$((n * 1024)) ;;
-    M | m) n=$((n * 1024 * 1024)) ;;
-    G | g) n=$((n * 1024 * 1024 * 1024)) ;;
-  esac
-  echo "$n"
-}
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 [[ $TRANSFERS =~ ^[1-9][0-9]*$ ]] || die "--transfers must be a positive whole number (got '$TRANSFERS')."
 [[ $PARALLEL =~ ^[1-9][0-9]*$ ]] || die "--parallel must be a positive whole number (got '$PARALLEL')."

@@ -1,8 +1,8 @@
 package dev.p2pcopy.protocol.code;
 
+import dev.p2pcopy.protocol.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -89,19 +89,10 @@ public final class Code {
      * (64 characters).
      */
     public String roomId() {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         sha256.update(ROOM_PREFIX);
         sha256.update(nameplate().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException("SHA-256 is not available.", e);
-        }
     }
 
     /** Codes are equal when their normalised values are. */

@@ -5,7 +5,6 @@ import dev.p2pcopy.protocol.message.Hello;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The hash of what both sides said before the PAKE, which salts the session keys. The HELLOs are
@@ -20,12 +19,7 @@ public final class Transcript {
         boolean weSend = ours.role().equals("send");
         Hello send = weSend ? ours : peer;
         Hello receive = weSend ? peer : ours;
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
-        }
+        MessageDigest digest = Sha256.newDigest();
         digest.update("p2p-copy/v1/transcript".getBytes(StandardCharsets.US_ASCII));
         for (Hello hello : new Hello[] {send, receive}) {
             byte[] encoded = ControlCodec.encode(hello);

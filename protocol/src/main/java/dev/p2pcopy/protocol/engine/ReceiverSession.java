@@ -31,6 +31,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -400,7 +401,7 @@ final class ReceiverSession extends Session {
             if (plan.skipped()[index]) {
                 return true;
             }
-            int position = files.indexOf(index);
+            int position = Collections.binarySearch(files, index); // ascending: entries in manifest order
             return position >= 0 && position < nextFile;
         }
 

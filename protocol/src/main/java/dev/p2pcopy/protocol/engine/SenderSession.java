@@ -8,6 +8,7 @@ import dev.p2pcopy.protocol.TransferState;
 import dev.p2pcopy.protocol.code.Code;
 import dev.p2pcopy.protocol.code.CodeGenerator;
 import dev.p2pcopy.protocol.code.Wordlist;
+import dev.p2pcopy.protocol.crypto.Sha256;
 import dev.p2pcopy.protocol.frame.DataFrame;
 import dev.p2pcopy.protocol.frame.Frame;
 import dev.p2pcopy.protocol.frame.FrameWriter;
@@ -222,7 +223,7 @@ final class SenderSession extends Session {
     /** Sends one file from {@code resume} on (the part before it is only hashed), then its FILE_END. */
     private void sendFile(
             int index, ManifestEntry entry, Path source, long resume, byte[] frame, PieceCompressor compressor) {
-        MessageDigest sha256 = FileHash.newDigest();
+        MessageDigest sha256 = Sha256.newDigest();
         long size = entry.size();
         try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
             if (channel.size() != size) {

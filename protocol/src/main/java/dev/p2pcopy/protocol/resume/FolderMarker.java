@@ -1,5 +1,6 @@
 package dev.p2pcopy.protocol.resume;
 
+import dev.p2pcopy.protocol.crypto.Sha256;
 import dev.p2pcopy.protocol.manifest.Manifest;
 import dev.p2pcopy.protocol.manifest.ManifestEntry;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class FolderMarker {
                 paths.add(e.path());
             }
         }
-        MessageDigest sha256 = ResumePoint.newDigest();
+        MessageDigest sha256 = Sha256.newDigest();
         for (String path : paths) {
             sha256.update(path.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0); // never part of a path

@@ -1,5 +1,6 @@
 package dev.p2pcopy.protocol.resume;
 
+import dev.p2pcopy.protocol.crypto.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,7 +29,7 @@ public final class PartialFiles {
      */
     public static ResumePoint inspect(Path partFile, Path journalFile, JournalIdentity expected) throws IOException {
         int[] recorded = Journal.recordedChecksums(journalFile, expected);
-        MessageDigest sha256 = ResumePoint.newDigest();
+        MessageDigest sha256 = Sha256.newDigest();
         long kept = 0;
         if (recorded.length > 0 && Files.isRegularFile(partFile, LinkOption.NOFOLLOW_LINKS)) {
             kept = matchingChunks(partFile, recorded, expected.chunkSize(), sha256);

@@ -1,7 +1,7 @@
 package dev.p2pcopy.protocol.resume;
 
+import dev.p2pcopy.protocol.crypto.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
@@ -23,14 +23,6 @@ public record ResumePoint(long offset, MessageDigest sha256) {
 
     /** Nothing kept: start from byte 0 with a new digest. */
     public static ResumePoint fresh() {
-        return new ResumePoint(0, newDigest());
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return new ResumePoint(0, Sha256.newDigest());
     }
 }
