@@ -16,6 +16,7 @@ public final class ReceiveOptions {
     private final ConflictPolicy conflictPolicy;
     private final TransferListener listener;
     private final ReconnectPolicy reconnect;
+    private final NodeStatsSource statsSource;
     private final Path trustedCertificate;
 
     private ReceiveOptions(Builder b) {
@@ -26,6 +27,7 @@ public final class ReceiveOptions {
         this.conflictPolicy = b.conflictPolicy;
         this.listener = b.listener;
         this.reconnect = b.reconnect;
+        this.statsSource = b.statsSource;
     }
 
     /** Starts options for receiving through {@code relay} into {@code outputDir}. */
@@ -68,6 +70,11 @@ public final class ReceiveOptions {
         return reconnect;
     }
 
+    /** Where this side's STATS for the peer come from, or empty to send none. */
+    public Optional<NodeStatsSource> statsSource() {
+        return Optional.ofNullable(statsSource);
+    }
+
     /** Builder for {@link ReceiveOptions}. */
     public static final class Builder {
         private final URI relay;
@@ -76,6 +83,7 @@ public final class ReceiveOptions {
         private ConflictPolicy conflictPolicy = ConflictPolicy.RENAME;
         private TransferListener listener = TransferListener.NONE;
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private NodeStatsSource statsSource;
         private Path trustedCertificate;
 
         private Builder(URI relay, Path outputDir) {
@@ -110,6 +118,12 @@ public final class ReceiveOptions {
         /** Sets how a lost connection is retried (default {@link ReconnectPolicy#DEFAULT}). */
         public Builder reconnect(ReconnectPolicy reconnect) {
             this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+            return this;
+        }
+
+        /** Sends this side's resource figures to the peer about every two seconds; null for none. */
+        public Builder statsSource(NodeStatsSource statsSource) {
+            this.statsSource = statsSource;
             return this;
         }
 

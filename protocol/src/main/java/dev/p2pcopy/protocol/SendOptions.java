@@ -23,6 +23,7 @@ public final class SendOptions {
     private final Compression compression;
     private final TransferListener listener;
     private final ReconnectPolicy reconnect;
+    private final NodeStatsSource statsSource;
     private final boolean encrypt;
     private final boolean followSymlinks;
     private final Path trustedCertificate;
@@ -37,6 +38,7 @@ public final class SendOptions {
         this.compression = b.compression;
         this.listener = b.listener;
         this.reconnect = b.reconnect;
+        this.statsSource = b.statsSource;
     }
 
     /** Starts options for a transfer through {@code relay} ({@code ws://} or {@code wss://}). */
@@ -92,6 +94,11 @@ public final class SendOptions {
         return reconnect;
     }
 
+    /** Where this side's STATS for the peer come from, or empty to send none. */
+    public Optional<NodeStatsSource> statsSource() {
+        return Optional.ofNullable(statsSource);
+    }
+
     /** Builder for {@link SendOptions}. */
     public static final class Builder {
         private final URI relay;
@@ -100,6 +107,7 @@ public final class SendOptions {
         private Compression compression = Compression.AUTO;
         private TransferListener listener = TransferListener.NONE;
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private NodeStatsSource statsSource;
         private boolean encrypt = true;
         private boolean followSymlinks;
         private Path trustedCertificate;
@@ -162,6 +170,12 @@ public final class SendOptions {
         /** Sets how a lost connection is retried (default {@link ReconnectPolicy#DEFAULT}). */
         public Builder reconnect(ReconnectPolicy reconnect) {
             this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+            return this;
+        }
+
+        /** Sends this side's resource figures to the peer about every two seconds; null for none. */
+        public Builder statsSource(NodeStatsSource statsSource) {
+            this.statsSource = statsSource;
             return this;
         }
 

@@ -21,4 +21,10 @@ public interface TransferListener {
      * symbolic link that was skipped when scanning.
      */
     default void onWarning(String message) {}
+
+    /**
+     * The peer's resource figures arrived (about every two seconds while paired, if the peer
+     * has a {@link NodeStatsSource}).
+     */
+    default void onPeerStats(NodeStats stats) {}
 }

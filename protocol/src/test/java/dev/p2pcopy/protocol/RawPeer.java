@@ -11,6 +11,7 @@ import dev.p2pcopy.protocol.frame.DataFrame;
 import dev.p2pcopy.protocol.frame.EncodedFrame;
 import dev.p2pcopy.protocol.frame.Frame;
 import dev.p2pcopy.protocol.frame.FrameReader;
+import dev.p2pcopy.protocol.frame.FrameType;
 import dev.p2pcopy.protocol.frame.FrameWriter;
 import dev.p2pcopy.protocol.frame.ProtocolException;
 import dev.p2pcopy.protocol.message.ControlCodec;
@@ -58,6 +59,12 @@ final class RawPeer implements RelayListener, AutoCloseable {
     /** Sends a control message. */
     synchronized void send(Object message) {
         byte[] frame = writer.control(ControlCodec.frameType(message.getClass()), ControlCodec.encode(message));
+        connection.send(frame, frame.length);
+    }
+
+    /** Sends {@code payload} as it is in a {@code type} frame: for payloads no message record would build. */
+    synchronized void sendRaw(FrameType type, byte[] payload) {
+        byte[] frame = writer.control(type, payload);
         connection.send(frame, frame.length);
     }
 

@@ -2,6 +2,7 @@ package dev.p2pcopy.protocol.engine;
 
 import dev.p2pcopy.protocol.TransferListener;
 import dev.p2pcopy.protocol.TransferProgress;
+import dev.p2pcopy.protocol.manifest.ManifestEntry;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -18,6 +19,7 @@ final class ProgressMeter {
     private final LongSupplier clock;
     private final ArrayDeque<long[]> samples = new ArrayDeque<>();
     private List<String> files = List.of();
+    private long[] sizes = new long[0];
     private long totalBytes;
     private long verifiedBytes;
     private int filesDone;
@@ -28,10 +30,11 @@ final class ProgressMeter {
         this.clock = nanoClock;
     }
 
-    /** Sets what the transfer is about: the total and the files in sending order. */
-    synchronized void start(long totalBytes, List<String> filePaths, long alreadyVerified) {
+    /** Sets what the transfer is about: the total and the files (regular ones) in sending order. */
+    synchronized void start(long totalBytes, List<ManifestEntry> fileEntries, long alreadyVerified) {
         this.totalBytes = totalBytes;
-        this.files = List.copyOf(filePaths);
+        this.files = fileEntries.stream().map(ManifestEntry::path).toList();
+        this.sizes = fileEntries.stream().mapToLong(ManifestEntry::size).toArray();
         this.verifiedBytes = alreadyVerified;
         samples.clear();
         samples.add(new long[] {clock.getAsLong(), alreadyVerified});
@@ -71,8 +74,18 @@ final class ProgressMeter {
         if (first != null && last != first && last[0] > first[0]) {
             rate = (last[1] - first[1]) * 1e9 / (last[0] - first[0]);
         }
-        String current = filesDone < files.size() ? files.get(filesDone) : "";
-        return new TransferProgress(totalBytes, verifiedBytes, rate, files.size(), filesDone, current);
+        if (filesDone >= files.size()) {
+            return new TransferProgress(totalBytes, verifiedBytes, rate, files.size(), filesDone, "");
+        }
+        // Files travel in order, so the current one holds what was verified beyond the ones before it.
+        long before = 0;
+        for (int i = 0; i < filesDone; i++) {
+            before += sizes[i];
+        }
+        long size = sizes[filesDone];
+        long inFile = Math.max(0, Math.min(size, verifiedBytes - before));
+        return new TransferProgress(
+                totalBytes, verifiedBytes, rate, files.size(), filesDone, files.get(filesDone), inFile, size);
     }
 
     private void emit(TransferProgress progress) {

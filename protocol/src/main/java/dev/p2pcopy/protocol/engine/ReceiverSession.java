@@ -65,7 +65,8 @@ final class ReceiverSession extends Session {
                 options.reconnect(),
                 Role.RECEIVE,
                 handle,
-                meter);
+                meter,
+                options.statsSource().orElse(null));
         this.rawCode = rawCode;
         this.options = options;
     }
@@ -131,7 +132,7 @@ final class ReceiverSession extends Session {
         Receipt receipt = new Receipt(manifest, plan, peer.chunkSize());
         receipt.findResumePoints();
         FreeSpace.check(outputDir, manifest.totalBytes() - receipt.verified);
-        meter.start(manifest.totalBytes(), receipt.filePaths(), receipt.verified);
+        meter.start(manifest.totalBytes(), receipt.fileEntries(), receipt.verified);
         handle.enter(TransferState.AWAITING_ACCEPT);
         if (!decide(manifest)) {
             send(Accept.no("The receiver declined."));
@@ -347,10 +348,10 @@ final class ReceiverSession extends Session {
                     plan.targets().get(index), flusher, identity(index), point == null ? ResumePoint.fresh() : point);
         }
 
-        List<String> filePaths() {
-            List<String> paths = new ArrayList<>(files.size());
-            files.forEach(i -> paths.add(manifest.entries().get(i).path()));
-            return paths;
+        List<ManifestEntry> fileEntries() {
+            List<ManifestEntry> entries = new ArrayList<>(files.size());
+            files.forEach(i -> entries.add(manifest.entries().get(i)));
+            return entries;
         }
 
         /** Files kept as they are count as done from the start. */

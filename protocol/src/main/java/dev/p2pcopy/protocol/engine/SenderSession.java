@@ -72,7 +72,8 @@ final class SenderSession extends Session {
                 options.reconnect(),
                 Role.SEND,
                 handle,
-                meter);
+                meter,
+                options.statsSource().orElse(null));
         this.roots = List.copyOf(roots);
         this.options = options;
         this.pieceSize = Math.min(options.chunkSize(), MAX_PIECE);
@@ -107,7 +108,7 @@ final class SenderSession extends Session {
 
         if (!offered) {
             // The state changes before the manifest leaves, so that it is already true when the receiver asks.
-            meter.start(manifest.totalBytes(), filePaths(manifest), 0);
+            meter.start(manifest.totalBytes(), fileEntries(manifest), 0);
             handle.enter(TransferState.AWAITING_ACCEPT);
             offered = true;
         }
@@ -178,14 +179,14 @@ final class SenderSession extends Session {
         }
     }
 
-    private static List<String> filePaths(Manifest manifest) {
-        List<String> paths = new ArrayList<>();
+    private static List<ManifestEntry> fileEntries(Manifest manifest) {
+        List<ManifestEntry> files = new ArrayList<>();
         for (ManifestEntry e : manifest.entries()) {
             if (e.type() == EntryType.FILE) {
-                paths.add(e.path());
+                files.add(e);
             }
         }
-        return paths;
+        return files;
     }
 
     private static List<Long> checkOffsets(Manifest manifest, Accept accept) {

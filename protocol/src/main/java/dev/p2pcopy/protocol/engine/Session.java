@@ -1,6 +1,7 @@
 package dev.p2pcopy.protocol.engine;
 
 import dev.p2pcopy.protocol.FailureReason;
+import dev.p2pcopy.protocol.NodeStatsSource;
 import dev.p2pcopy.protocol.ReconnectPolicy;
 import dev.p2pcopy.protocol.TransferException;
 import dev.p2pcopy.protocol.TransferResult;
@@ -25,6 +26,7 @@ import dev.p2pcopy.protocol.message.Hello;
 import dev.p2pcopy.protocol.message.Pake1;
 import dev.p2pcopy.protocol.message.Pake2;
 import dev.p2pcopy.protocol.message.Pake3;
+import dev.p2pcopy.protocol.message.Stats;
 import dev.p2pcopy.protocol.transport.RelayClient;
 import dev.p2pcopy.protocol.transport.RelayConnection;
 import dev.p2pcopy.protocol.transport.RelayEndpoint;
@@ -48,13 +50,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * What a sender and a receiver session share: the relay connection, framing in both
  * directions, an inbox of decoded messages for the session's own thread, failure handling, and
  * reconnection. The session thread runs {@link #execute()} from start to end and is the only one
- * that sends; the connection's I/O thread decodes frames and hands them over, tagged with the
+ * that sends, apart from STATS (below); the connection's I/O thread decodes frames and hands them over, tagged with the
  * pairing ({@link Round}) they belong to.
  *
  * <p>The first failure wins, from whichever thread: it wakes the session thread, which tells
  * the peer when the failure is ours, closes the connection, cleans up and then completes the
  * result. A lost connection is not a failure while {@link #reconnectable()}: the session thread
  * sees a {@link ConnectionLost}, and {@link #recover} rejoins the room and waits for the peer.
+ *
+ * <p>With a {@link NodeStatsSource}, a {@link StatsReporter} also sends STATS from its own
+ * thread while a pairing is secured; incoming STATS go straight to the listener and never
+ * reach the session thread's inbox, so they cannot disturb its state machine.
  */
 abstract class Session {
     /** Protocol version spoken. */
@@ -75,6 +81,7 @@ abstract class Session {
     private final AtomicReference<TransferException> failure = new AtomicReference<>();
     private final CompletableFuture<Void> aborted = new CompletableFuture<>();
     private final ReentrantLock sendLock = new ReentrantLock();
+    private final StatsReporter stats;
     private volatile Link link;
     /** The pairing the session thread works in; null before the first and while reconnecting. */
     private volatile Round active;
@@ -98,13 +105,19 @@ abstract class Session {
             ReconnectPolicy policy,
             Role role,
             TransferHandle handle,
-            ProgressMeter meter) {
+            ProgressMeter meter,
+            NodeStatsSource statsSource) {
         this.relay = relay;
         this.client = RelayClient.create(trustedCertificate);
         this.policy = policy;
         this.role = role;
         this.handle = handle;
         this.meter = meter;
+        this.stats = new StatsReporter(
+                statsSource,
+                () -> meter.snapshot().bytesPerSecond(),
+                StatsReporter.INTERVAL,
+                "p2p-copy-stats-" + role.wireName());
         handle.onCancel(
                 () -> fail(new TransferException(FailureReason.CANCELLED, "The transfer was cancelled."), true));
     }
@@ -144,6 +157,7 @@ abstract class Session {
         } catch (RuntimeException | Error e) {
             thrown = new TransferException(FailureReason.LOCAL_IO, "Unexpected error: " + e + ".", e);
         } finally {
+            stats.close();
             if (thrown != null) {
                 fail(thrown, true);
             }
@@ -171,8 +185,8 @@ abstract class Session {
     /**
      * Records {@code e} as the outcome unless something else already failed or the outcome is
      * settled, and wakes the session thread wherever it waits. The session thread then tells
-     * the peer if the failure is {@code ours} (it alone sends, so the ERROR is never lost
-     * behind a close), closes the connection and cleans up.
+     * the peer if the failure is {@code ours} (it alone sends once there is a failure, so the
+     * ERROR is never lost behind a close), closes the connection and cleans up.
      */
     final void fail(TransferException e, boolean ours) {
         if (settled || !failure.compareAndSet(null, e)) {
@@ -268,6 +282,7 @@ abstract class Session {
             throw e instanceof ConnectionLost other ? other.failure() : e;
         }
         active = null;
+        stats.stop(); // until the next pairing is secured
         if (!finishing) {
             handle.enter(TransferState.RECONNECTING);
         }
@@ -440,6 +455,8 @@ abstract class Session {
                     case PAKE1 -> deliver(ControlCodec.decode(frame, Pake1.class));
                     case PAKE2 -> deliver(ControlCodec.decode(frame, Pake2.class));
                     case PAKE3 -> deliver(ControlCodec.decode(frame, Pake3.class));
+                    case STATS ->
+                        handle.peerStats(ControlCodec.decode(frame, Stats.class).toNodeStats());
                     default -> onPeerFrame(frame);
                 }
             } catch (IntegrityException e) {
@@ -636,6 +653,7 @@ abstract class Session {
                 sendLock.unlock();
             }
             hashMac = new HashMac(keys.hashMac());
+            stats.start(figures -> sendStats(round, figures));
         } catch (CodeMismatchException e) {
             throw Failures.wrongCode();
         } catch (ProtocolException e) {
@@ -670,6 +688,25 @@ abstract class Session {
         try {
             EncodedFrame encoded = round.writer.finishData(frame, fileIndex, offset, codec, rawLength, contentLength);
             transmit(encoded.bytes(), encoded.length());
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * Sends a STATS in {@code round} from the reporter's thread, unless that pairing is over or
+     * the session's outcome is known. Checked under the lock that orders frames, so a STATS of a pairing
+     * that ended can only leave before our next HELLO, where the peer drops it.
+     */
+    private void sendStats(Round round, Stats figures) {
+        byte[] payload = ControlCodec.encode(figures);
+        sendLock.lock();
+        try {
+            if (active != round || settled || failure.get() != null) {
+                return;
+            }
+            byte[] frame = round.writer.control(FrameType.STATS, payload);
+            transmit(frame, frame.length);
         } finally {
             sendLock.unlock();
         }

@@ -1,6 +1,7 @@
 package dev.p2pcopy.protocol.engine;
 
 import dev.p2pcopy.protocol.FailureReason;
+import dev.p2pcopy.protocol.NodeStats;
 import dev.p2pcopy.protocol.Transfer;
 import dev.p2pcopy.protocol.TransferException;
 import dev.p2pcopy.protocol.TransferListener;
@@ -64,6 +65,15 @@ final class TransferHandle implements Transfer {
         }
         try {
             listener.onStateChanged(next);
+        } catch (RuntimeException e) {
+            // A listener's bug must not break the transfer.
+        }
+    }
+
+    /** The peer's figures arrived: tells the listener. */
+    void peerStats(NodeStats stats) {
+        try {
+            listener.onPeerStats(stats);
         } catch (RuntimeException e) {
             // A listener's bug must not break the transfer.
         }

@@ -27,7 +27,9 @@ public enum FrameType {
     /** EC-J-PAKE round 2, both directions. */
     PAKE2(0x0a, 2048),
     /** EC-J-PAKE round 3 (key confirmation), both directions. */
-    PAKE3(0x0b, 1024);
+    PAKE3(0x0b, 1024),
+    /** This side's resource figures for the peer's node view, both directions, about every two seconds. */
+    STATS(0x0c, 1024);
 
     private static final FrameType[] BY_CODE = new FrameType[256];
 

@@ -25,17 +25,18 @@ public final class ControlCodec {
     /** Most entries one manifest may list. */
     public static final int MAX_MANIFEST_ENTRIES = Manifest.MAX_ENTRIES;
 
-    private static final Map<Class<?>, FrameType> TYPES = Map.of(
-            Hello.class, FrameType.HELLO,
-            Manifest.class, FrameType.MANIFEST,
-            Accept.class, FrameType.ACCEPT,
-            FileEnd.class, FrameType.FILE_END,
-            Ack.class, FrameType.ACK,
-            ErrorMessage.class, FrameType.ERROR,
-            Done.class, FrameType.DONE,
-            Pake1.class, FrameType.PAKE1,
-            Pake2.class, FrameType.PAKE2,
-            Pake3.class, FrameType.PAKE3);
+    private static final Map<Class<?>, FrameType> TYPES = Map.ofEntries(
+            Map.entry(Hello.class, FrameType.HELLO),
+            Map.entry(Manifest.class, FrameType.MANIFEST),
+            Map.entry(Accept.class, FrameType.ACCEPT),
+            Map.entry(FileEnd.class, FrameType.FILE_END),
+            Map.entry(Ack.class, FrameType.ACK),
+            Map.entry(ErrorMessage.class, FrameType.ERROR),
+            Map.entry(Done.class, FrameType.DONE),
+            Map.entry(Pake1.class, FrameType.PAKE1),
+            Map.entry(Pake2.class, FrameType.PAKE2),
+            Map.entry(Pake3.class, FrameType.PAKE3),
+            Map.entry(Stats.class, FrameType.STATS));
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

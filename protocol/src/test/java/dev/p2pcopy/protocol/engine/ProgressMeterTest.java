@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.protocol.TransferListener;
 import dev.p2pcopy.protocol.TransferProgress;
+import dev.p2pcopy.protocol.manifest.EntryType;
+import dev.p2pcopy.protocol.manifest.ManifestEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +27,7 @@ class ProgressMeterTest {
 
     @Test
     void tellsTheListenerAtMostTenTimesASecondPlusAtTheEnd() {
-        meter.start(1000, List.of("a", "b"), 0);
+        meter.start(1000, files(500, 500), 0);
         for (int i = 1; i <= 100; i++) {
             now.addAndGet(10_000_000L); // 10 ms apart: one second in all
             meter.update(i * 10L, 0);
@@ -37,7 +39,7 @@ class ProgressMeterTest {
 
     @Test
     void smoothsTheRateOverAboutTwoSeconds() {
-        meter.start(10_000, List.of("a"), 0);
+        meter.start(10_000, files(10_000), 0);
         for (int i = 1; i <= 50; i++) {
             now.addAndGet(100_000_000L);
             meter.update(i * 100L, 0); // 1000 bytes per second
@@ -52,8 +54,8 @@ class ProgressMeterTest {
 
     @Test
     void namesTheFileBeingTransferredAndNeverGoesBackwards() {
-        meter.start(30, List.of("a", "b", "c"), 5);
-        assertThat(meter.snapshot().currentFile()).isEqualTo("a");
+        meter.start(30, files(10, 10, 10), 5);
+        assertThat(meter.snapshot().currentFile()).isEqualTo("f0");
         assertThat(meter.snapshot().verifiedBytes()).isEqualTo(5);
         meter.update(20, 2);
         meter.update(10, 1); // a late, older figure
@@ -61,9 +63,31 @@ class ProgressMeterTest {
         assertThat(p.verifiedBytes()).isEqualTo(20);
         assertThat(p.filesDone()).isEqualTo(2);
         assertThat(p.fileCount()).isEqualTo(3);
-        assertThat(p.currentFile()).isEqualTo("c");
+        assertThat(p.currentFile()).isEqualTo("f2");
         meter.update(30, 3);
         assertThat(meter.snapshot().currentFile()).isEmpty();
+    }
+
+    @Test
+    void countsTheCurrentFilesOwnBytes() {
+        meter.start(350, files(100, 200, 50), 0);
+        meter.update(160, 1);
+        TransferProgress p = meter.snapshot();
+        assertThat(p.currentFile()).isEqualTo("f1");
+        assertThat(p.currentFileBytes()).isEqualTo(60);
+        assertThat(p.currentFileSize()).isEqualTo(200);
+        assertThat(p.currentFileFraction()).isEqualTo(0.3);
+        meter.update(350, 3);
+        assertThat(meter.snapshot().currentFileSize()).isZero();
+        assertThat(meter.snapshot().currentFileFraction()).isEqualTo(1.0);
+    }
+
+    private static List<ManifestEntry> files(long... sizes) {
+        List<ManifestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            entries.add(new ManifestEntry("f" + i, EntryType.FILE, sizes[i], 0, 0644));
+        }
+        return entries;
     }
 
     @Test
@@ -76,7 +100,7 @@ class ProgressMeterTest {
                     }
                 },
                 now::get);
-        broken.start(10, List.of("a"), 0);
+        broken.start(10, files(10), 0);
         broken.update(5, 0);
         broken.finish();
         assertThat(broken.snapshot().verifiedBytes()).isEqualTo(5);

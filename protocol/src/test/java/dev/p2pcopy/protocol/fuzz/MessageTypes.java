@@ -12,6 +12,7 @@ import dev.p2pcopy.protocol.message.Hello;
 import dev.p2pcopy.protocol.message.Pake1;
 import dev.p2pcopy.protocol.message.Pake2;
 import dev.p2pcopy.protocol.message.Pake3;
+import dev.p2pcopy.protocol.message.Stats;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ public final class MessageTypes {
             Done.class,
             Pake1.class,
             Pake2.class,
-            Pake3.class);
+            Pake3.class,
+            Stats.class);
 
     private static final Map<FrameType, Class<?>> BY_TYPE = byType();
     private static final Map<FrameType, String> SAMPLES = samplesOf();
@@ -76,6 +78,11 @@ public final class MessageTypes {
                 FrameType.ERROR, "{\"reason\":\"INTEGRITY\",\"message\":\"photos/a.jpg was corrupted in transit.\"}");
         samples.put(FrameType.DONE, "{\"files\":1,\"bytes\":123}");
         samples.putAll(pakeSamples());
+        samples.put(
+                FrameType.STATS,
+                "{\"cpuLoad\":0.25,\"memoryUsedBytes\":4294967296,\"memoryTotalBytes\":17179869184,"
+                        + "\"diskFreeBytes\":-1,\"netReceiveBytesPerSecond\":1250000.0,"
+                        + "\"netSendBytesPerSecond\":0.0,\"transferBytesPerSecond\":1048576.5}");
         return Collections.unmodifiableMap(samples);
     }
 
