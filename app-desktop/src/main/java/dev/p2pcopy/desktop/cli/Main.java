@@ -1,5 +1,6 @@
 package dev.p2pcopy.desktop.cli;
 
+import dev.p2pcopy.desktop.app.DesktopLauncher;
 import dev.p2pcopy.relay.RelayCommand;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,12 +14,16 @@ public final class Main {
     private Main() {}
 
     /**
-     * Runs the command line and exits with its code (see {@link ExitCodes}).
+     * Opens the desktop app when there are no arguments; otherwise runs the command line and
+     * exits with its code (see {@link ExitCodes}).
      *
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
         configureLogging(args);
+        if (args.length == 0) {
+            System.exit(DesktopLauncher.launch(System.err));
+        }
         System.exit(run(CliEnvironment.system(), args));
     }
 

@@ -1,5 +1,6 @@
 package dev.p2pcopy.desktop.cli;
 
+import dev.p2pcopy.desktop.format.Units;
 import dev.p2pcopy.protocol.TransferProgress;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;

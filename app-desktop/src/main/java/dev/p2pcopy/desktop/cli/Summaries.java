@@ -1,5 +1,6 @@
 package dev.p2pcopy.desktop.cli;
 
+import dev.p2pcopy.desktop.format.Units;
 import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.manifest.Manifest;
 import java.nio.file.Path;

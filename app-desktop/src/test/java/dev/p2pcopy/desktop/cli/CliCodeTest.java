@@ -2,6 +2,7 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.desktop.testing.LoopbackRelay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

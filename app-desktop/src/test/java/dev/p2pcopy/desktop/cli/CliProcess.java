@@ -1,5 +1,6 @@
 package dev.p2pcopy.desktop.cli;
 
+import dev.p2pcopy.desktop.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

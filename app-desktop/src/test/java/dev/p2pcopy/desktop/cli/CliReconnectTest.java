@@ -2,6 +2,8 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.desktop.testing.Await;
+import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.relay.RelayConfig;
 import dev.p2pcopy.relay.RelayServer;
 import java.io.IOException;

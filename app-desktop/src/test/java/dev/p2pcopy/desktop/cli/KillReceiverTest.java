@@ -3,6 +3,8 @@ package dev.p2pcopy.desktop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.p2pcopy.desktop.testing.Await;
+import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.protocol.Compression;
 import dev.p2pcopy.protocol.P2pCopy;
 import dev.p2pcopy.protocol.SendOptions;

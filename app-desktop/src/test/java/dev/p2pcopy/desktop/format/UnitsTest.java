@@ -1,4 +1,4 @@
-package dev.p2pcopy.desktop.cli;
+package dev.p2pcopy.desktop.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.p2pcopy.desktop.cli;
+package dev.p2pcopy.desktop.testing;
 
 import dev.p2pcopy.relay.RelayConfig;
 import dev.p2pcopy.relay.RelayServer;
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A real relay on 127.0.0.1 and a free port, shared by the tests of one class. */
-final class LoopbackRelay implements BeforeAllCallback, AfterAllCallback {
+public final class LoopbackRelay implements BeforeAllCallback, AfterAllCallback {
     private RelayServer server;
 
     @Override
@@ -22,7 +22,7 @@ final class LoopbackRelay implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The relay's address as the CLI's {@code --relay} takes it. */
-    String url() {
+    public String url() {
         return server.uri().toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.p2pcopy.desktop.cli;
+package dev.p2pcopy.desktop.format;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,14 +7,14 @@ import java.util.Locale;
  * Numbers for people: sizes in binary units (KiB, MiB, GiB) like file managers, rates in
  * decimal units (MB/s) like network tools, and short durations.
  */
-final class Units {
+public final class Units {
     private static final String[] SIZE_UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     private static final String[] RATE_UNITS = {"kB/s", "MB/s", "GB/s", "TB/s"};
 
     private Units() {}
 
     /** "0 B", "812 B", "1.5 KiB", "420 MiB", "1.2 GiB". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -28,7 +28,7 @@ final class Units {
     }
 
     /** "0 B/s", "950 B/s", "301 MB/s", "1.2 GB/s". */
-    static String rate(double bytesPerSecond) {
+    public static String rate(double bytesPerSecond) {
         if (bytesPerSecond < 1000) {
             return Math.round(Math.max(0, bytesPerSecond)) + " B/s";
         }
@@ -42,7 +42,7 @@ final class Units {
     }
 
     /** An elapsed time with a tenth of a second below a minute: "0.3 s", "4.1 s", "2 min 5 s". */
-    static String elapsed(Duration d) {
+    public static String elapsed(Duration d) {
         long millis = d.toMillis();
         if (millis < 60_000) {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
@@ -51,7 +51,7 @@ final class Units {
     }
 
     /** A time left in whole units: "2 s", "3 min 10 s", "1 h 5 min". */
-    static String whole(Duration d) {
+    public static String whole(Duration d) {
         long seconds = Math.max(0, Math.round(d.toMillis() / 1000.0));
         if (seconds < 60) {
             return seconds + " s";
@@ -63,7 +63,7 @@ final class Units {
     }
 
     /** "1 file", "3 files". */
-    static String files(int count) {
+    public static String files(int count) {
         return count + (count == 1 ? " file" : " files");
     }
 

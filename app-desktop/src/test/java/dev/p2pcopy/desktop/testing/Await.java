@@ -1,4 +1,4 @@
-package dev.p2pcopy.desktop.cli;
+package dev.p2pcopy.desktop.testing;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /** Waits for a condition that nothing signals (a file's size, a counter), polling with a deadline. */
-final class Await {
+public final class Await {
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private Await() {}
@@ -16,7 +16,7 @@ final class Await {
      *
      * @param what what is awaited, for the failure message
      */
-    static void until(Callable<Boolean> condition, Duration timeout, String what) throws Exception {
+    public static void until(Callable<Boolean> condition, Duration timeout, String what) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.call()) {
             if (System.nanoTime() - deadline > 0) {

@@ -1,4 +1,4 @@
-package dev.p2pcopy.desktop.cli;
+package dev.p2pcopy.desktop.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +16,10 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /** Files for the transfer tests: random content, its SHA-256, what a folder holds, and the one big file. */
-final class TestFiles {
-    static final int MIB = 1024 * 1024;
+public final class TestFiles {
+    public static final int MIB = 1024 * 1024;
     /** Size of the file the kill tests send. */
-    static final long BIG_BYTES = 200L * MIB;
+    public static final long BIG_BYTES = 200L * MIB;
 
     private static Path big;
     private static String bigSha256;
@@ -27,7 +27,7 @@ final class TestFiles {
     private TestFiles() {}
 
     /** Writes {@code size} random bytes (seeded by the size) to {@code path}. */
-    static Path randomFile(Path path, long size) throws IOException {
+    public static Path randomFile(Path path, long size) throws IOException {
         SplittableRandom random = new SplittableRandom(size);
         byte[] block = new byte[MIB];
         LongBuffer longs = ByteBuffer.wrap(block).asLongBuffer();
@@ -48,7 +48,7 @@ final class TestFiles {
      * The {@value #BIG_BYTES}-byte random file, written once per test run into its own temporary
      * folder, which is removed when the JVM exits.
      */
-    static synchronized Path big() throws IOException {
+    public static synchronized Path big() throws IOException {
         if (big == null) {
             Path dir = Files.createTempDirectory("p2p-copy-big-");
             Path file = randomFile(dir.resolve("big.bin"), BIG_BYTES);
@@ -67,13 +67,13 @@ final class TestFiles {
     }
 
     /** The SHA-256 of {@link #big()}. */
-    static synchronized String bigSha256() throws IOException {
+    public static synchronized String bigSha256() throws IOException {
         big();
         return bigSha256;
     }
 
     /** A file's SHA-256 in hex. */
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -90,14 +90,14 @@ final class TestFiles {
     }
 
     /** The names in {@code dir}, hidden ones included, sorted. */
-    static List<String> listing(Path dir) throws IOException {
+    public static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
     /** The size of {@code file}, or 0 while it does not exist. */
-    static long sizeOf(Path file) {
+    public static long sizeOf(Path file) {
         try {
             return Files.size(file);
         } catch (java.nio.file.NoSuchFileException e) {
@@ -108,7 +108,7 @@ final class TestFiles {
     }
 
     /** The partial file the receiver writes beside {@code target} until it is complete. */
-    static Path partOf(Path target) {
+    public static Path partOf(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".p2p-copy-part");
     }
 }

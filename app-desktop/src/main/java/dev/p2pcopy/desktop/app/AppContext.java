@@ -1,0 +1,69 @@
+package dev.p2pcopy.desktop.app;
+
+import dev.p2pcopy.desktop.nodes.LocalStats;
+import dev.p2pcopy.desktop.relay.DefaultRelay;
+import dev.p2pcopy.desktop.relay.RelayPicker;
+import dev.p2pcopy.desktop.settings.SettingsModel;
+import dev.p2pcopy.desktop.settings.SettingsStore;
+import dev.p2pcopy.desktop.system.KeepAwake;
+import dev.p2pcopy.desktop.system.Notifier;
+import dev.p2pcopy.desktop.transfers.TransferService;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What the screens share: the settings, the transfers, this computer's figures and which
+ * screen shows. Every controller gets it; tests build one with their own store and relay.
+ */
+public final class AppContext implements AutoCloseable {
+    private final SettingsModel settings;
+    private final SettingsStore store;
+    private final LocalStats localStats;
+    private final TransferService transfers;
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.SEND);
+
+    /**
+     * @param store where the settings are loaded from and saved to
+     * @param relays the relay policy for an empty relay setting
+     * @param keepAwake how to keep the computer awake during transfers
+     * @param notifier where finished transfers are announced
+     */
+    public AppContext(SettingsStore store, DefaultRelay relays, KeepAwake keepAwake, Notifier notifier) {
+        this.store = store;
+        this.settings = new SettingsModel(store.load());
+        this.localStats = new LocalStats(() -> settings.downloadFolderProperty().get());
+        this.transfers = new TransferService(settings, new RelayPicker(relays), localStats, keepAwake, notifier);
+    }
+
+    /** The settings, live. */
+    public SettingsModel settings() {
+        return settings;
+    }
+
+    /** Where the settings are saved. */
+    public SettingsStore store() {
+        return store;
+    }
+
+    /** This computer's figures (also sent to the peer). */
+    public LocalStats localStats() {
+        return localStats;
+    }
+
+    /** Starts and lists transfers. */
+    public TransferService transfers() {
+        return transfers;
+    }
+
+    /** The screen on show; set it to switch screens. */
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    /** Cancels running transfers, stops the embedded relay and the sampler. */
+    @Override
+    public void close() {
+        transfers.close();
+        localStats.close();
+    }
+}

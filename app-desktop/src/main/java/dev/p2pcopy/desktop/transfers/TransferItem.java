@@ -1,0 +1,179 @@
+package dev.p2pcopy.desktop.transfers;
+
+import dev.p2pcopy.protocol.FailureReason;
+import dev.p2pcopy.protocol.NodeStats;
+import dev.p2pcopy.protocol.Transfer;
+import dev.p2pcopy.protocol.TransferProgress;
+import dev.p2pcopy.protocol.TransferResult;
+import dev.p2pcopy.protocol.TransferState;
+import dev.p2pcopy.protocol.manifest.Manifest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The model of one transfer in the list, as JavaFX properties changed only on the FX thread.
+ * {@link TransferService} creates it and feeds it from the engine through {@link ItemListener}.
+ */
+public final class TransferItem {
+    private final Direction direction;
+    private final List<Path> sources;
+    private final Path folder;
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty code = new SimpleStringProperty("");
+    private final ObjectProperty<TransferState> state = new SimpleObjectProperty<>(TransferState.CONNECTING);
+    private final ObjectProperty<TransferProgress> progress = new SimpleObjectProperty<>(TransferProgress.NONE);
+    private final ObjectProperty<NodeStats> peerStats = new SimpleObjectProperty<>();
+    private final ObjectProperty<Manifest> manifest = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failureDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<FailureReason> failureReason = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TransferResult> result = new ReadOnlyObjectWrapper<>();
+    private final StringProperty warning = new SimpleStringProperty("");
+    private volatile Transfer transfer;
+    private volatile boolean cancelRequested;
+
+    /**
+     * @param direction send or receive
+     * @param sources what a sender sends (empty for a receiver)
+     * @param folder the receiver's target folder, or the folder holding a sender's first source
+     */
+    public TransferItem(Direction direction, List<Path> sources, Path folder) {
+        this.direction = direction;
+        this.sources = List.copyOf(sources);
+        this.folder = folder;
+    }
+
+    /** Send or receive. */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** What a sender sends; empty for a receiver. */
+    public List<Path> sources() {
+        return sources;
+    }
+
+    /** Where the files are: the receiver's target folder, or where a sender's files live. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** A short name for the transfer: what is sent, or what arrives. */
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    /** The code; empty on the sender until the relay has accepted the room. */
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    /** The engine's latest state. */
+    public ObjectProperty<TransferState> stateProperty() {
+        return state;
+    }
+
+    /** The latest progress: bytes the receiver has verified, on both sides. */
+    public ObjectProperty<TransferProgress> progressProperty() {
+        return progress;
+    }
+
+    /** The peer's latest resource figures, or null before any arrived. */
+    public ObjectProperty<NodeStats> peerStatsProperty() {
+        return peerStats;
+    }
+
+    /** The offer, once known (the receiver learns it before accepting). */
+    public ObjectProperty<Manifest> manifestProperty() {
+        return manifest;
+    }
+
+    /** The last warning that did not stop the transfer, or empty. */
+    public StringProperty warningProperty() {
+        return warning;
+    }
+
+    /** Why the transfer failed, in one sentence; empty unless it failed. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** More about a failure, for "Show details"; empty unless it failed. */
+    public ReadOnlyStringProperty failureDetailsProperty() {
+        return failureDetails.getReadOnlyProperty();
+    }
+
+    /** The failure's category, or null unless it failed. */
+    public ReadOnlyObjectProperty<FailureReason> failureReasonProperty() {
+        return failureReason.getReadOnlyProperty();
+    }
+
+    /** The result once the transfer succeeded, else null. */
+    public ReadOnlyObjectProperty<TransferResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Whether the transfer is still running. */
+    public BooleanBinding activeBinding() {
+        return Bindings.createBooleanBinding(() -> !state.get().isTerminal(), state);
+    }
+
+    /**
+     * Whether a Resume makes sense: the transfer was interrupted (cancelled, or failed for a
+     * reason that running it again can mend), and what arrived so far was kept.
+     */
+    public BooleanBinding resumableBinding() {
+        return Bindings.createBooleanBinding(
+                () -> switch (state.get()) {
+                    case CANCELLED -> true;
+                    case FAILED -> failureReason.get() != null && Resumable.after(failureReason.get());
+                    default -> false;
+                },
+                state,
+                failureReason);
+    }
+
+    /** The running engine transfer, if it has started. */
+    public Optional<Transfer> transfer() {
+        return Optional.ofNullable(transfer);
+    }
+
+    void attach(Transfer transfer) {
+        this.transfer = transfer;
+        if (cancelRequested) { // Cancel was pressed while the relay was still being chosen
+            transfer.cancel();
+        }
+    }
+
+    /** Cancels the engine transfer now, or as soon as it is attached. */
+    void cancel() {
+        cancelRequested = true;
+        Transfer t = transfer;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    void succeed(TransferResult value) {
+        result.set(value);
+        state.set(TransferState.DONE);
+    }
+
+    void fail(TransferState terminal, FailureReason reason, String sentence, String details) {
+        failureReason.set(reason);
+        failure.set(sentence);
+        failureDetails.set(details);
+        state.set(terminal);
+    }
+}
