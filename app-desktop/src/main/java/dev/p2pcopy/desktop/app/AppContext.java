@@ -8,6 +8,8 @@ import dev.p2pcopy.desktop.settings.SettingsStore;
 import dev.p2pcopy.desktop.system.KeepAwake;
 import dev.p2pcopy.desktop.system.Notifier;
 import dev.p2pcopy.desktop.transfers.TransferService;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -31,7 +33,11 @@ public final class AppContext implements AutoCloseable {
     public AppContext(SettingsStore store, DefaultRelay relays, KeepAwake keepAwake, Notifier notifier) {
         this.store = store;
         this.settings = new SettingsModel(store.load());
-        this.localStats = new LocalStats(() -> settings.downloadFolderProperty().get());
+        // The sampler runs on its own thread: give it a copy of the folder, not the FX property.
+        AtomicReference<Path> diskFolder =
+                new AtomicReference<>(settings.downloadFolderProperty().get());
+        settings.downloadFolderProperty().addListener((obs, old, now) -> diskFolder.set(now));
+        this.localStats = new LocalStats(diskFolder::get);
         this.transfers = new TransferService(settings, new RelayPicker(relays), localStats, keepAwake, notifier);
     }
 

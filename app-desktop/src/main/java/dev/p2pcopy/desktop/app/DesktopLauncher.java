@@ -3,6 +3,8 @@ package dev.p2pcopy.desktop.app;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -10,6 +12,9 @@ import javafx.application.Application;
  * from the class path (as {@code ./p2p-copy} and the installers start it).
  */
 public final class DesktopLauncher {
+    // Kept here so the setting outlives garbage collection of an unreferenced JUL logger.
+    private static final Logger JAVAFX_STARTUP = Logger.getLogger("javafx");
+
     private DesktopLauncher() {}
 
     /**
@@ -28,6 +33,8 @@ public final class DesktopLauncher {
                     + " line instead (p2p-copy send FILE..., p2p-copy receive CODE; see p2p-copy --help).");
             return 1;
         }
+        // JavaFX warns on every start that it runs from the class path, which is how we ship it.
+        JAVAFX_STARTUP.setLevel(Level.SEVERE);
         try {
             Application.launch(DesktopApp.class);
             return 0;

@@ -1,5 +1,6 @@
 package dev.p2pcopy.desktop.nodes;
 
+import dev.p2pcopy.desktop.fx.DisplayConverter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -15,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The Nodes screen's small live line charts: time along x, the last few minutes, no animation. */
 final class Charts {
@@ -90,7 +90,7 @@ final class Charts {
     static NumberAxis percentAxis() {
         NumberAxis y = new NumberAxis(0, 100, 50);
         y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(converter(Figures::percentTick));
+        y.setTickLabelFormatter(DisplayConverter.<Number>of(Figures::percentTick));
         return y;
     }
 
@@ -102,7 +102,7 @@ final class Charts {
         y.upperBoundProperty().bind(ceiling);
         y.tickUnitProperty().bind(ceiling.divide(2));
         y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(converter(format));
+        y.setTickLabelFormatter(DisplayConverter.<Number>of(format));
         return y;
     }
 
@@ -110,20 +110,6 @@ final class Charts {
     @SafeVarargs
     static BooleanBinding hasLine(ObservableList<XYChart.Data<Number, Number>>... series) {
         return Bindings.createBooleanBinding(() -> List.of(series).stream().anyMatch(s -> s.size() > 1), series);
-    }
-
-    private static StringConverter<Number> converter(Function<Number, String> format) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return format.apply(value);
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
-        };
     }
 
     /**

@@ -1,14 +1,13 @@
 package dev.p2pcopy.desktop.receive;
 
+import dev.p2pcopy.desktop.fx.DisplayConverter;
 import dev.p2pcopy.protocol.code.Wordlist;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import javafx.scene.control.TextField;
 import javafx.util.Callback;
-import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.AutoCompletionBinding.ISuggestionRequest;
 import org.controlsfx.control.textfield.TextFields;
@@ -46,8 +45,8 @@ final class WordCompletion implements Callback<ISuggestionRequest, Collection<Wo
     /** Binds the completion to {@code field}: the popup lists words, choosing one completes the text. */
     static AutoCompletionBinding<Suggestion> install(TextField field, Wordlist words) {
         AutoCompletionBinding<Suggestion> binding =
-                TextFields.bindAutoCompletion(field, new WordCompletion(words), converter(Suggestion::text));
-        binding.getAutoCompletionPopup().setConverter(converter(Suggestion::word));
+                TextFields.bindAutoCompletion(field, new WordCompletion(words), DisplayConverter.of(Suggestion::text));
+        binding.getAutoCompletionPopup().setConverter(DisplayConverter.of(Suggestion::word));
         binding.setVisibleRowCount(MAX_SUGGESTIONS);
         return binding;
     }
@@ -79,19 +78,5 @@ final class WordCompletion implements Callback<ISuggestionRequest, Collection<Wo
             i--;
         }
         return i;
-    }
-
-    private static StringConverter<Suggestion> converter(Function<Suggestion, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Suggestion s) {
-                return s == null ? "" : show.apply(s);
-            }
-
-            @Override
-            public Suggestion fromString(String text) {
-                throw new UnsupportedOperationException("Suggestions are chosen, not typed.");
-            }
-        };
     }
 }

@@ -41,7 +41,6 @@ public final class SendController {
     private final Map<SendEntry, Runnable> counts = new HashMap<>();
     private final InvalidationListener follow = o -> refresh();
     private File lastFolder;
-    private boolean cancelRequested;
 
     /** The controller of the screen, sharing {@code context}. */
     public SendController(AppContext context) {
@@ -189,9 +188,7 @@ public final class SendController {
     private void cancel() {
         TransferItem item = model.itemProperty().get();
         if (item != null && !item.stateProperty().get().isTerminal()) {
-            // Before the engine has started there is nothing to cancel yet: do it when it has.
-            cancelRequested = item.transfer().isEmpty();
-            context.transfers().cancel(item);
+            context.transfers().cancel(item); // also before the engine has started: it stops once it does
         }
     }
 
@@ -218,7 +215,6 @@ public final class SendController {
         model.itemProperty().set(item);
         model.titleProperty().set(item.titleProperty().get());
         model.copiedProperty().set(false);
-        cancelRequested = false;
         item.codeProperty().addListener(follow);
         item.stateProperty().addListener(follow);
         item.progressProperty().addListener(follow);
@@ -260,10 +256,6 @@ public final class SendController {
                         state == TransferState.DONE && item.resultProperty().get() != null
                                 ? SendTexts.done(item.resultProperty().get())
                                 : "");
-        if (cancelRequested && item.transfer().isPresent()) {
-            cancelRequested = false;
-            context.transfers().cancel(item);
-        }
     }
 
     private static String outcome(TransferItem item, TransferState state) {

@@ -1,6 +1,7 @@
 package dev.p2pcopy.desktop.settings;
 
 import dev.p2pcopy.desktop.format.Units;
+import dev.p2pcopy.desktop.fx.DisplayConverter;
 import dev.p2pcopy.desktop.theme.Theme;
 import dev.p2pcopy.protocol.Compression;
 import dev.p2pcopy.protocol.ConflictPolicy;
@@ -65,16 +66,6 @@ final class Choices {
 
     /** Shows values through {@code names}; the lists are never edited, so no way back is needed. */
     static <T> StringConverter<T> converter(Function<T, String> names) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : names.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("the choices are not editable");
-            }
-        };
+        return DisplayConverter.of(names);
     }
 }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -47,17 +46,18 @@ class ScreenshotsTool {
     @RegisterExtension
     static final LoopbackRelay RELAY = new LoopbackRelay();
 
-    @TempDir
-    static Path home;
+    /** A short, stable folder: its paths show in the pictures. */
+    private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "p2p-copy-screens");
 
     private final Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
     @Test
     void renderEveryScreen(FxRobot robot) throws Exception {
+        deleteTree(HOME);
         try (SlowProxy proxy = new SlowProxy(RELAY.url(), 3 * MIB)) {
-            TestApp alice = new TestApp(proxy.url(), home.resolve("alice"));
-            TestApp bob = new TestApp(proxy.url(), home.resolve("bob"));
-            List<File> offer = sampleFiles(home.resolve("alice").resolve("Documents"));
+            TestApp alice = new TestApp(proxy.url(), HOME.resolve("alice"));
+            TestApp bob = new TestApp(proxy.url(), HOME.resolve("bob"));
+            List<File> offer = sampleFiles(HOME.resolve("alice").resolve("Documents"));
             Stage[] stages = new Stage[2];
             robot.interact(() -> {
                 stages[0] = window(alice, "Alice");
@@ -76,6 +76,7 @@ class ScreenshotsTool {
             waitFor(() -> !sending.codeProperty().get().isEmpty(), "the code");
             WaitForAsyncUtils.waitForFxEvents();
             shoot(robot, alice, a.getScene(), "send-code");
+            robot.interact(() -> Png.write(a.getScene(), 2.0, out.resolve("send-code-light-200.png")));
 
             // Receive: the code, then the accept dialog.
             robot.interact(() -> {
@@ -94,29 +95,46 @@ class ScreenshotsTool {
             // Mid-transfer: Transfers and Nodes on the receiving side, once the peer's figures are in.
             TransferItem receiving = bob.context.transfers().items().get(0);
             waitFor(
-                    () -> receiving.progressProperty().get().fraction() > 0.3
+                    () -> receiving.progressProperty().get().totalBytes() > 0
+                            && receiving.progressProperty().get().fraction() > 0.3
                             && receiving.peerStatsProperty().get() != null,
                     "a third of the transfer");
-            proxy.rate(64 * 1024); // hold it mid-way while the charts fill
+            proxy.rate(512 * 1024); // slow it mid-way while the charts fill
             robot.interact(() -> bob.context.screenProperty().set(Screen.TRANSFERS));
             waitFor(() -> receiving.progressProperty().get().bytesPerSecond() > 0, "a rate");
             shoot(robot, bob, b.getScene(), "transfers");
-            robot.interact(() -> bob.context.screenProperty().set(Screen.NODES));
-            waitFor(() -> chartPoints(b.getScene()) >= 12, "the charts to fill");
+            robot.interact(() -> {
+                bob.context.screenProperty().set(Screen.NODES);
+                b.setHeight(980); // all three panels
+            });
+            waitFor(() -> chartPoints(b.getScene()) >= 20, "the charts to fill");
             shoot(robot, bob, b.getScene(), "nodes");
-            robot.interact(() -> bob.context.screenProperty().set(Screen.SETTINGS));
+            robot.interact(() -> {
+                b.setHeight(700);
+                bob.context.screenProperty().set(Screen.SETTINGS);
+            });
             shoot(robot, bob, b.getScene(), "settings");
 
             proxy.rate(64 * MIB);
             waitFor(() -> receiving.stateProperty().get() == TransferState.DONE, "the end of the transfer");
-            assertThat(TestFiles.sha256(home.resolve("bob/Downloads/report.pdf")))
-                    .isEqualTo(TestFiles.sha256(home.resolve("alice/Documents/report.pdf")));
+            assertThat(TestFiles.sha256(HOME.resolve("bob/Downloads/report.pdf")))
+                    .isEqualTo(TestFiles.sha256(HOME.resolve("alice/Documents/report.pdf")));
             robot.interact(() -> {
                 alice.context.close();
                 bob.context.close();
                 a.close();
                 b.close();
             });
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -133,7 +151,9 @@ class ScreenshotsTool {
         for (Theme theme : new Theme[] {Theme.DARK, Theme.LIGHT}) {
             robot.interact(() -> {
                 app.context.settings().themeProperty().set(theme);
-                theme.applyTo(scene); // dialogs follow the theme only when they open
+                if (scene.getRoot() instanceof DialogPane pane) {
+                    theme.applyTo(pane); // a dialog takes the theme when it opens
+                }
             });
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> Png.write(
@@ -141,13 +161,13 @@ class ScreenshotsTool {
         }
     }
 
-    /** The fewest points in any series of the screen's charts. */
+    /** The most points in any series of the screen's charts. */
     private static int chartPoints(Scene scene) {
         return scene.getRoot().lookupAll(".chart").stream()
                 .filter(n -> n instanceof LineChart<?, ?>)
                 .flatMap(n -> ((LineChart<?, ?>) n).getData().stream())
                 .mapToInt(series -> series.getData().size())
-                .min()
+                .max()
                 .orElse(0);
     }
 

@@ -3,11 +3,12 @@ package dev.p2pcopy.desktop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Ports;
+import dev.p2pcopy.desktop.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +26,7 @@ class CliCodeTest {
 
     @Test
     void theReceiverTakesTheCodeFromTheEnvironment() throws Exception {
-        Path file = Files.write(tmp.resolve("data.bin"), randomBytes(200_000));
+        Path file = TestFiles.randomFile(tmp.resolve("data.bin"), 200_000);
         Path out = Files.createDirectory(tmp.resolve("out"));
         CliHarness.Running send = harness(Map.of(), null).start("", "send", "--relay", relay.url(), file.toString());
         String code = send.awaitCode();
@@ -168,15 +169,9 @@ class CliCodeTest {
 
     private static CliHarness harness(Map<String, String> variables, Terminal terminal) {
         try {
-            return new CliHarness(CliHarness.freePort(), variables, terminal);
+            return new CliHarness(Ports.free(), variables, terminal);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
     }
 }

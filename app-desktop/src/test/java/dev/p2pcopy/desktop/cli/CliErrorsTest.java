@@ -2,6 +2,7 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.relay.RelayConfig;
 import dev.p2pcopy.relay.RelayServer;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class CliErrorsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        port = CliHarness.freePort();
+        port = Ports.free();
         cli = new CliHarness(port);
         closedRelay = "ws://127.0.0.1:" + port;
         file = Files.writeString(tmp.resolve("a.txt"), "a");

@@ -2,9 +2,6 @@ package dev.p2pcopy.desktop.cli;
 
 import dev.p2pcopy.desktop.relay.DefaultRelay;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -83,12 +80,5 @@ final class CliHarness {
                 relays,
                 variables::get,
                 terminal);
-    }
-
-    /** A loopback port that nothing listens on (it was free a moment ago). */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.p2pcopy.desktop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.relay.DefaultRelay;
+import dev.p2pcopy.desktop.testing.Ports;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** Help, version and the bare command. */
 class CliHelpTest {
-    private final CliHarness cli = new CliHarness(CliHarness.freePort());
+    private final CliHarness cli = new CliHarness(Ports.free());
 
     CliHelpTest() throws IOException {}
 

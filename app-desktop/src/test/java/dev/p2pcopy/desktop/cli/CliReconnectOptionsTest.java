@@ -2,9 +2,7 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.desktop.relay.DefaultRelay;
 import dev.p2pcopy.protocol.ReconnectPolicy;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +13,7 @@ import picocli.CommandLine;
 /** {@code --reconnect-for} as it reaches the engine, and what the help says about resuming. */
 class CliReconnectOptionsTest {
     private static final URI RELAY = URI.create("ws://127.0.0.1:1");
-    private static final CliEnvironment ENV = new CliEnvironment(
-            InputStream.nullInputStream(),
-            new WatchedStream().printStream(),
-            new WatchedStream().printStream(),
-            false,
-            DefaultRelay.standard(),
-            name -> null,
-            null);
+    private static final CliEnvironment ENV = TestEnvironment.of("", new WatchedStream());
 
     @Test
     void byDefaultBothSidesKeepTryingForTwoMinutes() {

@@ -3,6 +3,7 @@ package dev.p2pcopy.desktop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.testing.Await;
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.relay.RelayConfig;
 import dev.p2pcopy.relay.RelayServer;
@@ -39,7 +40,7 @@ class CliReconnectTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        port = CliHarness.freePort();
+        port = Ports.free();
         relay = startRelay(port);
         Path album = Files.createDirectories(tmp.resolve("src/album"));
         Files.writeString(album.resolve("notes.txt"), "sunny");
@@ -143,7 +144,7 @@ class CliReconnectTest {
 
     private CliHarness cli(String code) {
         try {
-            return new CliHarness(CliHarness.freePort(), Map.of(CodeSource.VARIABLE, code), null);
+            return new CliHarness(Ports.free(), Map.of(CodeSource.VARIABLE, code), null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

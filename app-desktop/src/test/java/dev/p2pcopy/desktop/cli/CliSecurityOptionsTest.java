@@ -2,13 +2,12 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.desktop.relay.DefaultRelay;
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.protocol.ReceiveOptions;
 import dev.p2pcopy.protocol.SendOptions;
 import dev.p2pcopy.relay.RelayConfig;
 import dev.p2pcopy.relay.RelayServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ class CliSecurityOptionsTest {
 
     @Test
     void aMissingCertificateIsExit2WithOneSentence() throws IOException {
-        CliHarness cli = new CliHarness(CliHarness.freePort());
+        CliHarness cli = new CliHarness(Ports.free());
         Path missing = tmp.resolve("missing.pem");
 
         CliHarness.Result send = cli.run("", "send", "--trust-cert", missing.toString(), file.toString());
@@ -99,8 +98,8 @@ class CliSecurityOptionsTest {
     @Test
     void aMissingCertificateInTheEnvironmentIsExit2NamingTheVariable() throws IOException {
         Path missing = tmp.resolve("missing.pem");
-        CliHarness cli = new CliHarness(
-                CliHarness.freePort(), Map.of(CommonOptions.TRUST_CERT_VARIABLE, missing.toString()), null);
+        CliHarness cli =
+                new CliHarness(Ports.free(), Map.of(CommonOptions.TRUST_CERT_VARIABLE, missing.toString()), null);
 
         CliHarness.Result receive = cli.run("", "receive", "1-some-code");
 
@@ -110,8 +109,7 @@ class CliSecurityOptionsTest {
 
     @Test
     void aWrongEncryptValueIsAUsageError() throws IOException {
-        CliHarness.Result send =
-                new CliHarness(CliHarness.freePort()).run("", "send", "--encrypt", "maybe", file.toString());
+        CliHarness.Result send = new CliHarness(Ports.free()).run("", "send", "--encrypt", "maybe", file.toString());
 
         assertThat(send.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(send.err())
@@ -124,12 +122,12 @@ class CliSecurityOptionsTest {
         try (RelayServer relay = RelayServer.start(
                 RelayConfig.builder().host("127.0.0.1").port(0).build())) {
             String url = relay.uri().toString();
-            CliHarness cli = new CliHarness(CliHarness.freePort());
+            CliHarness cli = new CliHarness(Ports.free());
             Path out = Files.createDirectory(tmp.resolve("out"));
 
             CliHarness.Running send = cli.start("", "send", "--relay", url, "--encrypt", "off", file.toString());
             String code = send.awaitCode();
-            CliHarness.Result receive = new CliHarness(CliHarness.freePort(), Map.of(CodeSource.VARIABLE, code), null)
+            CliHarness.Result receive = new CliHarness(Ports.free(), Map.of(CodeSource.VARIABLE, code), null)
                     .run("", "receive", "--relay", url, "--yes", "--out", out.toString());
             CliHarness.Result sent = send.finish();
 
@@ -175,13 +173,6 @@ class CliSecurityOptionsTest {
     }
 
     private static CliEnvironment environment(Map<String, String> variables) {
-        return new CliEnvironment(
-                InputStream.nullInputStream(),
-                new WatchedStream().printStream(),
-                new WatchedStream().printStream(),
-                false,
-                DefaultRelay.standard(),
-                variables::get,
-                null);
+        return TestEnvironment.of("", new WatchedStream(), new WatchedStream(), variables, null);
     }
 }

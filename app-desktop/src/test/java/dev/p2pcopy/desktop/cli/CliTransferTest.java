@@ -3,13 +3,14 @@ package dev.p2pcopy.desktop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Ports;
+import dev.p2pcopy.desktop.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +23,7 @@ class CliTransferTest {
     @RegisterExtension
     static final LoopbackRelay relay = new LoopbackRelay();
 
-    private final CliHarness cli = new CliHarness(CliHarness.freePort());
+    private final CliHarness cli = new CliHarness(Ports.free());
 
     CliTransferTest() throws IOException {}
 
@@ -31,7 +32,7 @@ class CliTransferTest {
 
     @Test
     void sendsAFileThatArrivesWithIdenticalBytes() throws Exception {
-        Path file = Files.write(tmp.resolve("photo.bin"), randomBytes(300_000));
+        Path file = TestFiles.randomFile(tmp.resolve("photo.bin"), 300_000);
         Path out = Files.createDirectory(tmp.resolve("out"));
 
         CliHarness.Running send = cli.start("", "send", "--relay", relay.url(), "--chunk-size", "64k", file.toString());
@@ -54,7 +55,7 @@ class CliTransferTest {
         Path folder = tmp.resolve("album");
         Files.createDirectories(folder.resolve("2024/summer"));
         Files.createDirectories(folder.resolve("empty"));
-        Files.write(folder.resolve("2024/summer/beach.jpg"), randomBytes(150_000));
+        TestFiles.randomFile(folder.resolve("2024/summer/beach.jpg"), 150_000);
         Files.writeString(folder.resolve("2024/notes.txt"), "sunny");
         Files.write(folder.resolve("zero.bin"), new byte[0]);
         Path out = Files.createDirectory(tmp.resolve("out"));
@@ -112,8 +113,7 @@ class CliTransferTest {
                 cli.start("", "send", "--relay", relay.url(), "--code", "77-same-code", file.toString());
         first.awaitCode();
 
-        CliHarness.Result second = new CliHarness(
-                        CliHarness.freePort(), Map.of(CodeSource.VARIABLE, "77-same-code"), null)
+        CliHarness.Result second = new CliHarness(Ports.free(), Map.of(CodeSource.VARIABLE, "77-same-code"), null)
                 .run("", "send", "--relay", relay.url(), file.toString());
 
         assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.CODE_IN_USE);
@@ -141,7 +141,7 @@ class CliTransferTest {
 
     @Test
     void withoutARelayTheSenderStartsOneThatTheReceiverFinds() throws Exception {
-        CliHarness local = new CliHarness(CliHarness.freePort());
+        CliHarness local = new CliHarness(Ports.free());
         Path file = Files.writeString(tmp.resolve("hello.txt"), "hello");
         Path out = Files.createDirectory(tmp.resolve("out"));
 
@@ -155,12 +155,6 @@ class CliTransferTest {
         assertThat(sent.err()).contains("Using a relay inside this process on ws://127.0.0.1:");
         assertThat(receive.err()).doesNotContain("Using a relay inside this process");
         assertThat(out.resolve("hello.txt")).hasContent("hello");
-    }
-
-    private static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
     }
 
     private static void assertSameTree(Path expected, Path actual) throws IOException {

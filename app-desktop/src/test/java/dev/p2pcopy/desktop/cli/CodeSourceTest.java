@@ -3,10 +3,8 @@ package dev.p2pcopy.desktop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.p2pcopy.desktop.relay.DefaultRelay;
 import dev.p2pcopy.protocol.FailureReason;
 import dev.p2pcopy.protocol.TransferException;
-import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -124,13 +122,6 @@ class CodeSourceTest {
     }
 
     private CodeSource source(Map<String, String> variables, Terminal terminal) {
-        return new CodeSource(new CliEnvironment(
-                InputStream.nullInputStream(),
-                out.printStream(),
-                err.printStream(),
-                false,
-                DefaultRelay.standard(),
-                variables::get,
-                terminal));
+        return new CodeSource(TestEnvironment.of("", out, err, variables, terminal));
     }
 }

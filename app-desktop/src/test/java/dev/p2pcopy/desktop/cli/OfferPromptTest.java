@@ -2,12 +2,9 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.desktop.relay.DefaultRelay;
 import dev.p2pcopy.protocol.manifest.EntryType;
 import dev.p2pcopy.protocol.manifest.Manifest;
 import dev.p2pcopy.protocol.manifest.ManifestEntry;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -57,14 +54,6 @@ class OfferPromptTest {
     }
 
     private static OfferPrompt prompt(String input, WatchedStream err, boolean yes) {
-        CliEnvironment env = new CliEnvironment(
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new WatchedStream().printStream(),
-                err.printStream(),
-                false,
-                DefaultRelay.standard(),
-                name -> null,
-                null);
-        return new OfferPrompt(env, yes);
+        return new OfferPrompt(TestEnvironment.of(input, err), yes);
     }
 }

@@ -3,6 +3,7 @@ package dev.p2pcopy.desktop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.testing.Await;
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class RelayRestartTest {
     void aRelayKilledAndStartedAgainMidTransferIsRiddenOut() throws Exception {
         Path source = TestFiles.big();
         Path out = Files.createDirectory(tmp.resolve("out"));
-        int port = CliHarness.freePort();
+        int port = Ports.free();
         String url = "ws://127.0.0.1:" + port;
         Map<String, String> code = Map.of(CodeSource.VARIABLE, "31-relay-restart");
 

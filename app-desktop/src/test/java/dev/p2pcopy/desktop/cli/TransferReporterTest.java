@@ -2,10 +2,8 @@ package dev.p2pcopy.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pcopy.desktop.relay.DefaultRelay;
 import dev.p2pcopy.protocol.TransferProgress;
 import dev.p2pcopy.protocol.TransferState;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -200,13 +198,6 @@ class TransferReporterTest {
     }
 
     private static CliEnvironment env(WatchedStream err) {
-        return new CliEnvironment(
-                InputStream.nullInputStream(),
-                new WatchedStream().printStream(),
-                err.printStream(),
-                false,
-                DefaultRelay.standard(),
-                name -> null,
-                null);
+        return TestEnvironment.of("", err);
     }
 }

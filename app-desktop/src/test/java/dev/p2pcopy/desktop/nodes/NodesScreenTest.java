@@ -1,9 +1,12 @@
 package dev.p2pcopy.desktop.nodes;
 
+import static dev.p2pcopy.desktop.testing.Fx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.testing.Await;
+import dev.p2pcopy.desktop.testing.Fx;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.desktop.transfers.TransferItem;
@@ -17,11 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
+import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Nodes screen with this computer's real figures, a real relay and a real peer. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,10 +64,7 @@ class NodesScreenTest {
     void start(Stage stage) throws Exception {
         app = new TestApp(relay.url(), home);
         controller = new NodesController(app.context);
-        Scene scene = new Scene(controller.view().root(), WIDTH, HEIGHT);
-        app.context.settings().themeProperty().get().applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        app.show(stage, controller.view().root(), WIDTH, HEIGHT);
     }
 
     @AfterEach
@@ -109,7 +107,7 @@ class NodesScreenTest {
         assertThat(fx(() -> robot.lookup("#relay-status").query().getStyleClass()))
                 .contains("success-text");
 
-        int port = RelayProbeTest.closedPort();
+        int port = Ports.free();
         robot.interact(() -> app.context.settings().relayUrlProperty().set("ws://127.0.0.1:" + port));
         Await.until(() -> text(robot, "#relay-status").startsWith("Not reachable"), WAIT, "the probe of a closed port");
         assertThat(text(robot, "#relay-status")).isEqualTo("Not reachable: Nothing answers at 127.0.0.1:" + port + ".");
@@ -174,9 +172,15 @@ class NodesScreenTest {
         for (Node node : robot.lookup(".metric-value").queryAll()) {
             Label label = (Label) node;
             if (shown(robot, "#" + label.getId())) {
-                assertThat(fx(label::getWidth))
-                        .as("width of %s", label.getId())
-                        .isGreaterThanOrEqualTo(fx(() -> label.prefWidth(-1)) - 0.5);
+                // Both widths at one moment, laid out: the figures change every second, and a
+                // text newer than the last layout pass needs a width it has not been given yet.
+                double[] widths = fx(() -> {
+                    Parent root = label.getScene().getRoot();
+                    root.applyCss();
+                    root.layout();
+                    return new double[] {label.getWidth(), label.prefWidth(-1)};
+                });
+                assertThat(widths[0]).as("width of %s", label.getId()).isGreaterThanOrEqualTo(widths[1] - 0.5);
             }
         }
     }
@@ -184,22 +188,11 @@ class NodesScreenTest {
     /** Whether the node and everything around it is visible. */
     static boolean shown(FxRobot robot, String query) throws Exception {
         Node node = robot.lookup(query).query();
-        return fx(() -> {
-            for (Node n = node; n != null; n = n.getParent()) {
-                if (!n.isVisible()) {
-                    return false;
-                }
-            }
-            return node.getScene() != null;
-        });
+        return fx(() -> Fx.shown(node));
     }
 
     static String text(FxRobot robot, String query) throws Exception {
         Label label = robot.lookup(query).queryAs(Label.class);
         return fx(label::getText);
-    }
-
-    static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Ports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class RelayProbeTest {
 
     @Test
     void aClosedPortIsNotReachable() throws IOException {
-        int port = closedPort();
+        int port = Ports.free();
         assertThat(probe.probe(target("ws://127.0.0.1:" + port), "").problem())
                 .isEqualTo("Nothing answers at 127.0.0.1:" + port + ".");
         RelayTarget asDefault = new RelayTarget(URI.create("ws://127.0.0.1:" + port), true, "");
@@ -103,12 +103,6 @@ class RelayProbeTest {
 
     private static RelayTarget target(String url) {
         return RelayTarget.resolve(url, name -> null);
-    }
-
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private void serve(Map<String, String> answers) throws IOException {

@@ -3,18 +3,16 @@ package dev.p2pcopy.desktop.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.receive.ReceiveModel.Phase;
+import dev.p2pcopy.desktop.testing.Png;
 import dev.p2pcopy.desktop.theme.Theme;
 import dev.p2pcopy.protocol.manifest.EntryType;
 import dev.p2pcopy.protocol.manifest.Manifest;
 import dev.p2pcopy.protocol.manifest.ManifestEntry;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javafx.geometry.Bounds;
@@ -23,11 +21,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Labeled;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,9 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The screen and the accept dialog with realistic content, in both themes, at the smallest
- * window: no text may be cut short and nothing may stick out. With the system property {@code
- * receive.render.dir} set, each case is also written there as a PNG to look at, and the screen
- * is checked and rendered at the window's first size too.
+ * window: no text may be cut short and nothing may stick out. With {@code -Dscreens.dir=DIR},
+ * each case is also written there as a PNG to look at, and the screen is checked and rendered at
+ * the window's first size too.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
@@ -53,7 +48,8 @@ class ReceiveLayoutTest {
     private static final String MISMATCH =
             "The code does not match: both sides must use exactly the same code. Nothing was transferred.";
 
-    private static final String RENDER_DIR = System.getProperty("receive.render.dir");
+    /** Where to write the pictures, if anywhere. */
+    private static final Optional<Path> RENDER_DIR = Png.dir();
 
     private Stage stage;
 
@@ -66,7 +62,7 @@ class ReceiveLayoutTest {
     void everyStateFitsTheSmallestWindowInBothThemes(FxRobot robot) {
         List<String> problems = new ArrayList<>();
         for (Theme theme : Theme.values()) {
-            for (double[] size : RENDER_DIR == null ? List.of(SMALLEST) : List.of(SMALLEST, COMMON)) {
+            for (double[] size : RENDER_DIR.isEmpty() ? List.of(SMALLEST) : List.of(SMALLEST, COMMON)) {
                 for (var state : states()) {
                     robot.interact(() -> {
                         ReceiveModel model = new ReceiveModel();
@@ -217,23 +213,6 @@ class ReceiveLayoutTest {
     }
 
     private static void render(Scene scene, String name) {
-        if (RENDER_DIR == null) {
-            return;
-        }
-        WritableImage image = scene.snapshot(null);
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage out =
-                new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            Files.createDirectories(Path.of(RENDER_DIR));
-            ImageIO.write(out, "png", Path.of(RENDER_DIR, name + ".png").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RENDER_DIR.ifPresent(dir -> Png.write(scene, dir.resolve(name + ".png")));
     }
 }

@@ -27,7 +27,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -73,10 +72,7 @@ class ReceiveScreenTest {
             return CompletableFuture.failedFuture(new CompletionException(
                     new IOException("Could not open " + folder + ": no file manager was found.")));
         });
-        Scene scene = new Scene(controller.view().root(), 800, 600);
-        app.context.settings().themeProperty().get().applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        app.show(stage, controller.view().root(), 800, 600);
     }
 
     @AfterEach
@@ -137,12 +133,7 @@ class ReceiveScreenTest {
         Path folder = Files.createDirectories(src.resolve("photos"));
         Path inner1 = TestFiles.randomFile(folder.resolve("one.bin"), 1_500_000);
         Path inner2 = TestFiles.randomFile(folder.resolve("two.bin"), 70_000);
-        Transfer sender = P2pCopy.send(
-                List.of(single, folder),
-                SendOptions.builder(URI.create(relay.url()))
-                        .code("4711-foo-bar")
-                        .build());
-        sender.code().get(20, TimeUnit.SECONDS);
+        Transfer sender = send("4711-foo-bar", single, folder);
 
         robot.interact(() -> {
             ClipboardContent content = new ClipboardContent();
@@ -203,14 +194,7 @@ class ReceiveScreenTest {
 
     @Test
     void decliningTheOfferFailsTheSenderAndSaysSo(FxRobot robot) throws Exception {
-        Path file = TestFiles.randomFile(
-                Files.createDirectories(home.resolve("src")).resolve("a.bin"), 50_000);
-        Transfer sender = P2pCopy.send(
-                List.of(file),
-                SendOptions.builder(URI.create(relay.url()))
-                        .code("4712-decline-xyzzq")
-                        .build());
-        sender.code().get(20, TimeUnit.SECONDS);
+        Transfer sender = send("4712-decline-xyzzq", smallFile());
 
         robot.clickOn("#receive-code").write("4712-decline-xyzzq").type(KeyCode.ENTER);
         awaitNode(robot, "#accept-dialog-decline");
@@ -230,14 +214,7 @@ class ReceiveScreenTest {
 
     @Test
     void aSenderThatGivesUpTakesTheOpenQuestionAway(FxRobot robot) throws Exception {
-        Path file = TestFiles.randomFile(
-                Files.createDirectories(home.resolve("src")).resolve("a.bin"), 50_000);
-        Transfer sender = P2pCopy.send(
-                List.of(file),
-                SendOptions.builder(URI.create(relay.url()))
-                        .code("4715-gone-xyzzq")
-                        .build());
-        sender.code().get(20, TimeUnit.SECONDS);
+        Transfer sender = send("4715-gone-xyzzq", smallFile());
 
         robot.clickOn("#receive-code").write("4715-gone-xyzzq").type(KeyCode.ENTER);
         awaitNode(robot, "#accept-dialog");
@@ -252,14 +229,7 @@ class ReceiveScreenTest {
 
     @Test
     void aDifferentCodeInTheSameRoomShowsTheMismatch(FxRobot robot) throws Exception {
-        Path file = TestFiles.randomFile(
-                Files.createDirectories(home.resolve("src")).resolve("a.bin"), 50_000);
-        Transfer sender = P2pCopy.send(
-                List.of(file),
-                SendOptions.builder(URI.create(relay.url()))
-                        .code("4713-cobalt-xyzzq")
-                        .build());
-        sender.code().get(20, TimeUnit.SECONDS);
+        Transfer sender = send("4713-cobalt-xyzzq", smallFile());
 
         // Same nameplate, so the relay pairs them; another word, so the key exchange fails.
         robot.clickOn("#receive-code").write("4713-cobalt-xyzzy").type(KeyCode.ENTER);
@@ -293,6 +263,19 @@ class ReceiveScreenTest {
         assertThat(controller.current().stateProperty().get()).isEqualTo(TransferState.CANCELLED);
         assertThat(statusText(robot)).isEqualTo("The transfer was cancelled.");
         assertThat(codeField(robot).isFocused()).isTrue();
+    }
+
+    /** A real sender of {@code files} under {@code code}, once the relay has taken the code. */
+    private Transfer send(String code, Path... files) throws Exception {
+        Transfer sender = P2pCopy.send(
+                List.of(files),
+                SendOptions.builder(URI.create(relay.url())).code(code).build());
+        sender.code().get(20, TimeUnit.SECONDS);
+        return sender;
+    }
+
+    private Path smallFile() throws IOException {
+        return TestFiles.randomFile(Files.createDirectories(home.resolve("src")).resolve("a.bin"), 50_000);
     }
 
     private static ListView<?> awaitPopup(FxRobot robot) throws Exception {

@@ -3,6 +3,7 @@ package dev.p2pcopy.desktop.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.protocol.FailureReason;
 import dev.p2pcopy.protocol.TransferException;
 import dev.p2pcopy.relay.RelayConfig;
@@ -84,7 +85,7 @@ class DefaultRelayTest {
 
     @Test
     void startsItsOwnRelayWhenNothingListensAndStopsItOnClose() throws IOException {
-        int port = freePort();
+        int port = Ports.free();
         DefaultRelay policy = new DefaultRelay("127.0.0.1", port, name -> null);
 
         try (RelayChoice choice = policy.choose(null)) {
@@ -144,11 +145,5 @@ class DefaultRelayTest {
 
     private static HealthProbe.Answer probe(int port) {
         return new HealthProbe("127.0.0.1", port, Duration.ofSeconds(2)).check();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,13 +3,10 @@ package dev.p2pcopy.desktop.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.util.HashSet;
+import dev.p2pcopy.desktop.testing.Png;
+import java.util.Arrays;
 import java.util.Set;
-import javafx.scene.image.PixelReader;
+import java.util.stream.Collectors;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +24,8 @@ class QrCodeTest {
         // 21 bytes need version 2 at level M: 25 modules, plus 4 modules of quiet zone each side.
         assertThat(side).isEqualTo((25 + 2 * QrCode.QUIET_ZONE) * 3);
 
-        PixelReader pixels = image.getPixelReader();
-        int[] argb = new int[side * side];
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                argb[y * side + x] = pixels.getArgb(x, y);
-                colours.add(argb[y * side + x]);
-            }
-        }
+        int[] argb = Png.argb(image);
+        Set<Integer> colours = Arrays.stream(argb).boxed().collect(Collectors.toSet());
         assertThat(colours).containsExactlyInAnyOrder(BLACK, WHITE);
         int quiet = QrCode.QUIET_ZONE * 3;
         for (int i = 0; i < side; i++) {
@@ -55,8 +45,7 @@ class QrCodeTest {
             }
         }
 
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(side, side, argb)));
-        assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(code);
+        assertThat(QrDecoder.decode(image)).isEqualTo(code);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.p2pcopy.desktop.send;
 
+import static dev.p2pcopy.desktop.testing.Fx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.app.MainWindow;
 import dev.p2pcopy.desktop.app.Screen;
 import dev.p2pcopy.desktop.testing.Await;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Png;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.desktop.theme.Theme;
@@ -14,7 +16,6 @@ import dev.p2pcopy.protocol.ReceiveOptions;
 import dev.p2pcopy.protocol.Transfer;
 import dev.p2pcopy.protocol.TransferListener;
 import dev.p2pcopy.protocol.TransferProgress;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
@@ -31,11 +32,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Send screen inside the real window, at the minimum and the default size: no text is cut
  * short and nothing sticks out of the window, empty, with files listed, with the code shown,
- * mid-transfer and sent. With {@code -Dsend.shots=DIR} it also checks the dark theme and writes
+ * mid-transfer and sent. With {@code -Dscreens.dir=DIR} it also checks the dark theme and writes
  * every state in both themes as a PNG to look at.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -58,8 +56,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class SendLayoutTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final double[][] SIZES = {{MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}, {1000, 700}};
-    /** Where to write the pictures, or null for none. */
-    private static final String SHOTS = System.getProperty("send.shots");
+    /** Where to write the pictures, if anywhere. */
+    private static final Optional<Path> SHOTS = Png.dir();
 
     @RegisterExtension
     static final LoopbackRelay relay = new LoopbackRelay();
@@ -159,7 +157,7 @@ class SendLayoutTest {
 
     private void checkEverySizeAndTheme(FxRobot robot, String state) throws Exception {
         // The themes share every size and font (base.css): the dark one only matters for pictures.
-        List<Theme> themes = SHOTS == null ? List.of(Theme.LIGHT) : List.of(Theme.values());
+        List<Theme> themes = SHOTS.isEmpty() ? List.of(Theme.LIGHT) : List.of(Theme.values());
         for (Theme theme : themes) {
             for (double[] size : SIZES) {
                 robot.interact(() -> {
@@ -216,24 +214,11 @@ class SendLayoutTest {
     }
 
     private void shoot(String name) throws Exception {
-        if (SHOTS == null) {
-            return;
+        if (SHOTS.isPresent()) {
+            fx(() -> {
+                Png.write(stage.getScene(), SHOTS.get().resolve(name + ".png"));
+                return null;
+            });
         }
-        WritableImage image = fx(() -> stage.getScene().snapshot(null));
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(Path.of(SHOTS));
-        ImageIO.write(png, "png", Path.of(SHOTS, name + ".png").toFile());
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

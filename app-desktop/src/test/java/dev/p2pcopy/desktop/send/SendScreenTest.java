@@ -1,14 +1,13 @@
 package dev.p2pcopy.desktop.send;
 
+import static dev.p2pcopy.desktop.testing.Fx.fx;
+import static dev.p2pcopy.desktop.testing.Fx.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import dev.p2pcopy.desktop.app.Screen;
 import dev.p2pcopy.desktop.testing.Await;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.desktop.transfers.TransferItem;
@@ -27,18 +26,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
@@ -108,10 +103,7 @@ class SendScreenTest {
             e.consume();
         });
         VBox.setVgrow(controller.view().root(), Priority.ALWAYS);
-        Scene scene = new Scene(new VBox(source, controller.view().root()), 900, 720);
-        app.context.settings().themeProperty().get().applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        app.show(stage, new VBox(source, controller.view().root()), 900, 720);
     }
 
     @AfterEach
@@ -345,10 +337,7 @@ class SendScreenTest {
 
     @Test
     void aFailureIsShownInOneSentenceWithTryAgain(FxRobot robot) throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = Ports.free();
         app.context.settings().relayUrlProperty().set("ws://127.0.0.1:" + closedPort);
         drop(robot, TestFiles.randomFile(home.resolve("z.bin"), 64));
         robot.clickOn("#send-start");
@@ -480,16 +469,6 @@ class SendScreenTest {
                 .orElseThrow();
     }
 
-    /** Whether {@code node} and all its parents are visible. */
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
-
     private static String focusedId(FxRobot robot) {
         Node owner = robot.targetWindow().getScene().getFocusOwner();
         return owner == null ? null : owner.getId();
@@ -498,21 +477,6 @@ class SendScreenTest {
     /** Decodes the QR code from the pixels the screen renders. */
     private static String decodeQr(FxRobot robot) throws Exception {
         ImageView qr = robot.lookup("#send-qr").queryAs(ImageView.class);
-        WritableImage shot = fx(() -> qr.snapshot(null, null));
-        int w = (int) shot.getWidth();
-        int h = (int) shot.getHeight();
-        int[] argb = new int[w * h];
-        PixelReader pixels = shot.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                argb[y * w + x] = pixels.getArgb(x, y);
-            }
-        }
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb)));
-        return new QRCodeReader().decode(bitmap).getText();
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return QrDecoder.decode(fx(() -> qr.snapshot(null, null)));
     }
 }

@@ -9,11 +9,11 @@ import dev.p2pcopy.desktop.relay.DefaultRelay;
 import dev.p2pcopy.desktop.system.KeepAwake;
 import dev.p2pcopy.desktop.system.Notifier;
 import dev.p2pcopy.desktop.testing.Await;
+import dev.p2pcopy.desktop.testing.Png;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.theme.Theme;
 import dev.p2pcopy.protocol.Compression;
 import dev.p2pcopy.protocol.ConflictPolicy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -305,11 +305,11 @@ class SettingsScreenTest {
         return bounds.getMinY() >= viewport.getMinY() - 0.5 && bounds.getMaxY() <= viewport.getMaxY() + 0.5;
     }
 
-    /** Pictures to look at: {@code -Dp2pcopy.settings.png=/tmp/settings-png}. */
+    /** Pictures to look at: {@code -Dscreens.dir=/tmp/screens}. */
     @Test
-    @EnabledIfSystemProperty(named = "p2pcopy.settings.png", matches = ".+")
+    @EnabledIfSystemProperty(named = Png.DIR_PROPERTY, matches = ".+")
     void rendersTheScreenInBothThemes(FxRobot robot) throws Exception {
-        Path folder = Files.createDirectories(Path.of(System.getProperty("p2pcopy.settings.png")));
+        Path folder = Png.dir().orElseThrow();
         for (Theme theme : Theme.values()) {
             String name = theme.name().toLowerCase(java.util.Locale.ROOT);
             robot.interact(() -> {
@@ -337,18 +337,8 @@ class SettingsScreenTest {
         }
     }
 
-    private void shoot(FxRobot robot, Path file) throws Exception {
+    private void shoot(FxRobot robot, Path file) {
         WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        robot.interact(() -> {
-            try {
-                Png.write(stage.getScene(), file);
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+        robot.interact(() -> Png.write(stage.getScene(), file));
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * An {@link AppContext} for GUI tests: settings in a folder of the test's own, transfers through
@@ -44,5 +47,13 @@ public final class TestApp {
         DefaultRelay noDefault = new DefaultRelay("127.0.0.1", 1, name -> relayUrl);
         context = new AppContext(new SettingsStore(configFile, downloads), noDefault, keepAwake, notifier);
         context.settings().relayUrlProperty().set(relayUrl);
+    }
+
+    /** Shows {@code root}, a screen alone, on {@code stage} in a scene of this size and this app's theme. */
+    public void show(Stage stage, Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        context.settings().themeProperty().get().applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
     }
 }

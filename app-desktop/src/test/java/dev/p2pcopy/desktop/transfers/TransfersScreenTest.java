@@ -1,18 +1,19 @@
 package dev.p2pcopy.desktop.transfers;
 
+import static dev.p2pcopy.desktop.testing.Fx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.testing.Await;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Png;
+import dev.p2pcopy.desktop.testing.SlowProxy;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.desktop.theme.Theme;
 import dev.p2pcopy.protocol.FailureReason;
 import dev.p2pcopy.protocol.OfferHandler;
 import dev.p2pcopy.protocol.TransferState;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -33,6 +33,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -45,12 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Transfers screen on a receiving app, with a second app sending to it through a real relay.
- * The receiver reaches the relay through a {@link PausableProxy}, so that a transfer can be held
- * half-way for as long as a check needs.
+ * The receiver reaches the relay through a {@link SlowProxy} that does not slow down but can hold
+ * a transfer half-way for as long as a check needs.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
@@ -71,7 +71,7 @@ class TransfersScreenTest {
 
     private final List<Path> opened = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> openAnswer = CompletableFuture.completedFuture(null);
-    private PausableProxy proxy;
+    private SlowProxy proxy;
     private TestApp sender;
     private TestApp receiver;
     private TransfersController screen;
@@ -87,17 +87,14 @@ class TransfersScreenTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path home = Files.createTempDirectory(tmp, "case-");
-        proxy = new PausableProxy(URI.create(RELAY.url()));
+        proxy = new SlowProxy(RELAY.url(), SlowProxy.UNLIMITED);
         sender = new TestApp(RELAY.url(), home.resolve("sender"));
         receiver = new TestApp(proxy.url(), home.resolve("receiver"));
         screen = new TransfersController(receiver.context, folder -> {
             opened.add(folder);
             return openAnswer;
         });
-        Scene scene = new Scene(screen.view().root(), 850, 640);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        receiver.show(stage, screen.view().root(), 850, 640); // light: the default theme
     }
 
     @AfterEach
@@ -319,28 +316,29 @@ class TransfersScreenTest {
     /**
      * Renders {@code root} in the light theme at the usual size and in the dark one at the
      * smallest, laid out at that size for the moment of the snapshot; checks the pictures' size.
+     * They go to the folder of {@code -Dscreens.dir}, else to the test's temporary folder.
      */
     private void render(Parent root, String name) throws Exception {
-        Path folder = Snapshots.folder(tmp.resolve("pictures"));
+        Path folder = Png.dir().orElse(tmp.resolve("pictures"));
         Scene scene = root.getScene();
         for (Theme theme : Theme.values()) {
             double width = theme == Theme.LIGHT ? 850 : 630;
             double height = theme == Theme.LIGHT ? 640 : 520;
             String file = name + "-" + theme.name().toLowerCase(Locale.ROOT) + "-" + (int) width + ".png";
-            BufferedImage image = fx(() -> {
+            WritableImage image = fx(() -> {
                 theme.applyTo(scene);
                 root.applyCss();
                 root.resize(width, height);
                 root.layout();
                 try {
-                    return Snapshots.write(root, folder.resolve(file));
+                    return Png.write(root, folder.resolve(file));
                 } finally {
                     Theme.LIGHT.applyTo(scene);
                     root.resize(scene.getWidth(), scene.getHeight());
                     root.layout();
                 }
             });
-            assertThat(image.getWidth()).isEqualTo((int) width);
+            assertThat((int) image.getWidth()).isEqualTo((int) width);
         }
     }
 
@@ -360,10 +358,6 @@ class TransfersScreenTest {
 
     private static ProgressBar bar(TransferRow row, String id) {
         return (ProgressBar) node(row, id);
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitFx(Callable<Boolean> condition, String what) throws Exception {

@@ -1,11 +1,13 @@
 package dev.p2pcopy.desktop.nodes;
 
-import static dev.p2pcopy.desktop.nodes.NodesScreenTest.fx;
+import static dev.p2pcopy.desktop.testing.Fx.fx;
 
 import dev.p2pcopy.desktop.app.MainWindow;
 import dev.p2pcopy.desktop.app.Screen;
 import dev.p2pcopy.desktop.testing.Await;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.Png;
+import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.desktop.theme.Theme;
@@ -13,7 +15,6 @@ import dev.p2pcopy.protocol.NodeStats;
 import dev.p2pcopy.protocol.P2pCopy;
 import dev.p2pcopy.protocol.SendOptions;
 import dev.p2pcopy.protocol.Transfer;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,11 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +39,13 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Renders the Nodes screen during a transfer, light and dark, at the window's minimum size and
- * at its usual size, to PNGs in the folder of the system property {@code nodes.pictures} (default
- * the temporary folder). Not a test (surefire does not pick it up); run it with
- * {@code -Dtest=NodesPictures} and look at the pictures.
+ * at its usual size, to PNGs in the folder of {@code -Dscreens.dir=DIR}, to look at. Runs only
+ * with that property.
  */
+@EnabledIfSystemProperty(named = Png.DIR_PROPERTY, matches = ".+")
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
-class NodesPictures {
+class NodesPicturesTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension
@@ -92,7 +91,7 @@ class NodesPictures {
                         && points("#relay-latency-chart") >= 2),
                 WAIT,
                 "lines on every chart");
-        Path out = Path.of(System.getProperty("nodes.pictures", System.getProperty("java.io.tmpdir")));
+        Path out = Png.dir().orElseThrow();
         for (Theme theme : Theme.values()) {
             for (double[] size : new double[][] {{MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}, {1000, 700}}) {
                 fx(() -> {
@@ -102,31 +101,21 @@ class NodesPictures {
                     return null;
                 });
                 fx(() -> null); // one more pulse, so that layout and CSS have settled
-                WritableImage image = fx(() -> window.scene().snapshot(null));
                 String name =
                         "nodes-" + theme.name().toLowerCase() + "-" + (int) size[0] + "x" + (int) size[1] + ".png";
-                ImageIO.write(toBuffered(image), "png", out.resolve(name).toFile());
+                fx(() -> {
+                    Png.write(window.scene(), out.resolve(name));
+                    return null;
+                });
             }
         }
-        for (Theme theme : Theme.values()) { // the whole screen, scrolled parts included
-            fx(() -> {
-                app.context.settings().themeProperty().set(theme);
-                return null;
-            });
-            Node content = ((ScrollPane) window.view(Screen.NODES).root()).getContent();
-            WritableImage image = fx(() -> content.snapshot(null, null));
-            ImageIO.write(
-                    toBuffered(image),
-                    "png",
-                    out.resolve("nodes-" + theme.name().toLowerCase() + "-all.png")
-                            .toFile());
-        }
+        writeWholeScreen(out, "all"); // scrolled parts included
         decision.complete(false);
     }
 
     @Test
     void renderIdleWithoutRelay() throws Exception {
-        int port = RelayProbeTest.closedPort();
+        int port = Ports.free();
         fx(() -> {
             app.context.settings().relayUrlProperty().set("ws://127.0.0.1:" + port);
             stage.setWidth(MainWindow.MIN_WIDTH);
@@ -140,19 +129,18 @@ class NodesPictures {
                 WAIT,
                 "the relay's status");
         Await.until(() -> fx(() -> points("#local-cpu-chart") >= 3), WAIT, "a line on the CPU chart");
-        Path out = Path.of(System.getProperty("nodes.pictures", System.getProperty("java.io.tmpdir")));
+        writeWholeScreen(Png.dir().orElseThrow(), "idle");
+    }
+
+    /** Writes the screen's whole content, scrolled parts included, in each theme. */
+    private void writeWholeScreen(Path out, String state) throws Exception {
+        Node content = ((ScrollPane) window.view(Screen.NODES).root()).getContent();
         for (Theme theme : Theme.values()) {
             fx(() -> {
                 app.context.settings().themeProperty().set(theme);
                 return null;
             });
-            Node content = ((ScrollPane) window.view(Screen.NODES).root()).getContent();
-            WritableImage image = fx(() -> content.snapshot(null, null));
-            ImageIO.write(
-                    toBuffered(image),
-                    "png",
-                    out.resolve("nodes-" + theme.name().toLowerCase() + "-idle.png")
-                            .toFile());
+            fx(() -> Png.write(content, out.resolve("nodes-" + theme.name().toLowerCase() + "-" + state + ".png")));
         }
     }
 
@@ -173,18 +161,5 @@ class NodesPictures {
                 1_200_000 + 800_000 * Math.cos(t / 2),
                 48_000_000 + 20_000_000 * Math.sin(t / 2),
                 -1);
-    }
-
-    private static BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }
