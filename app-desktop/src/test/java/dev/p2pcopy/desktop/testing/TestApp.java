@@ -36,6 +36,18 @@ public final class TestApp {
      * @param home a temporary folder for settings and downloads
      */
     public TestApp(String relayUrl, Path home) throws IOException {
+        // No relay probing in tests: an empty relay setting must never reach the default port.
+        this(new DefaultRelay("127.0.0.1", 1, name -> relayUrl), home);
+        context.settings().relayUrlProperty().set(relayUrl);
+    }
+
+    /**
+     * A context with an empty relay setting, so that {@code relays} decides: e.g. a default relay
+     * on a free port, started inside the first app that needs it.
+     *
+     * @param home a temporary folder for settings and downloads
+     */
+    public TestApp(DefaultRelay relays, Path home) throws IOException {
         configFile = home.resolve("config").resolve("settings.json");
         downloads = Files.createDirectories(home.resolve("Downloads"));
         Notifier notifier = (title, text, failure) -> notifications.add(title + ": " + text);
@@ -43,10 +55,7 @@ public final class TestApp {
             awakeHolds.add(reason);
             return () -> awakeHolds.remove(reason);
         };
-        // No relay probing in tests: an empty relay setting must never reach the default port.
-        DefaultRelay noDefault = new DefaultRelay("127.0.0.1", 1, name -> relayUrl);
-        context = new AppContext(new SettingsStore(configFile, downloads), noDefault, keepAwake, notifier);
-        context.settings().relayUrlProperty().set(relayUrl);
+        context = new AppContext(new SettingsStore(configFile, downloads), relays, keepAwake, notifier);
     }
 
     /** Shows {@code root}, a screen alone, on {@code stage} in a scene of this size and this app's theme. */
