@@ -90,6 +90,10 @@ public final class MainWindow {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.titleProperty().bind(title());
+        QuitGuard.install(
+                stage,
+                context.transfers(),
+                () -> context.settings().themeProperty().get());
         stage.show();
     }
 

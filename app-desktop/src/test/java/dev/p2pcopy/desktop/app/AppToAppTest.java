@@ -55,8 +55,8 @@ class AppToAppTest {
         Scene a = stages[0].getScene();
         Scene b = stages[1].getScene();
         try {
-            robot.interact(() -> ((DropZone) a.lookup("#send-drop-zone"))
-                    .accept(List.of(photos.toFile(), notes.toFile())));
+            robot.interact(
+                    () -> ((DropZone) a.lookup("#send-drop-zone")).accept(List.of(photos.toFile(), notes.toFile())));
             waitFor(() -> !a.lookup("#send-start").isDisabled(), "the list");
             robot.interact(() -> ((Button) a.lookup("#send-start")).fire());
             TransferItem sending = alice.context.transfers().items().get(0);
@@ -71,7 +71,8 @@ class AppToAppTest {
             });
             waitFor(() -> robot.lookup("#accept-dialog-accept").tryQuery().isPresent(), "the accept dialog");
             assertThat(robot.lookup("#accept-summary").queryLabeled().getText()).contains("3 files");
-            robot.interact(() -> robot.lookup("#accept-dialog-accept").queryButton().fire());
+            robot.interact(
+                    () -> robot.lookup("#accept-dialog-accept").queryButton().fire());
 
             TransferItem receiving = bob.context.transfers().items().get(0);
             waitFor(() -> receiving.stateProperty().get().isTerminal(), "the end on the receiving side");
@@ -82,7 +83,8 @@ class AppToAppTest {
             assertThat(TestFiles.listing(bob.downloads.resolve("trip"))).containsExactly("a.jpg", "b.jpg");
             for (String name : List.of("trip/a.jpg", "trip/b.jpg")) {
                 assertThat(TestFiles.sha256(bob.downloads.resolve(name)))
-                        .isEqualTo(TestFiles.sha256(home.resolve("alice/Pictures").resolve(name)));
+                        .isEqualTo(
+                                TestFiles.sha256(home.resolve("alice/Pictures").resolve(name)));
             }
             assertThat(Files.readString(bob.downloads.resolve("notes.txt"))).isEqualTo("bring the charger\n");
             waitFor(() -> ((Labeled) b.lookup("#receive-status")).getText().contains("Received"), "Received on screen");
