@@ -7,6 +7,7 @@ import dev.p2pcopy.desktop.settings.SettingsModel;
 import dev.p2pcopy.desktop.settings.SettingsStore;
 import dev.p2pcopy.desktop.system.KeepAwake;
 import dev.p2pcopy.desktop.system.Notifier;
+import dev.p2pcopy.desktop.transfers.TransferHistory;
 import dev.p2pcopy.desktop.transfers.TransferService;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +26,8 @@ public final class AppContext implements AutoCloseable {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.SEND);
 
     /**
-     * @param store where the settings are loaded from and saved to
+     * @param store where the settings are loaded from and saved to; the interrupted transfers are
+     *     kept beside them
      * @param relays the relay policy for an empty relay setting
      * @param keepAwake how to keep the computer awake during transfers
      * @param notifier where finished transfers are announced
@@ -38,7 +40,13 @@ public final class AppContext implements AutoCloseable {
                 new AtomicReference<>(settings.downloadFolderProperty().get());
         settings.downloadFolderProperty().addListener((obs, old, now) -> diskFolder.set(now));
         this.localStats = new LocalStats(diskFolder::get);
-        this.transfers = new TransferService(settings, new RelayPicker(relays), localStats, keepAwake, notifier);
+        this.transfers = new TransferService(
+                settings,
+                new RelayPicker(relays),
+                localStats,
+                keepAwake,
+                notifier,
+                TransferHistory.beside(store.file()));
     }
 
     /** The settings, live. */
@@ -66,7 +74,10 @@ public final class AppContext implements AutoCloseable {
         return screen;
     }
 
-    /** Cancels running transfers, stops the embedded relay and the sampler. */
+    /**
+     * Cancels running transfers (keeping them as interrupted, to resume after the next start),
+     * stops the embedded relay and the sampler.
+     */
     @Override
     public void close() {
         transfers.close();

@@ -8,6 +8,7 @@ import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
 import dev.p2pcopy.protocol.manifest.Manifest;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -40,8 +41,10 @@ public final class TransferItem {
     private final ReadOnlyObjectWrapper<FailureReason> failureReason = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TransferResult> result = new ReadOnlyObjectWrapper<>();
     private final StringProperty warning = new SimpleStringProperty("");
+    private final boolean restored;
     private volatile Transfer transfer;
     private volatile boolean cancelRequested;
+    private Instant endedAt; // FX thread only
 
     /**
      * @param direction send or receive
@@ -49,9 +52,28 @@ public final class TransferItem {
      * @param folder the receiver's target folder, or the folder holding a sender's first source
      */
     public TransferItem(Direction direction, List<Path> sources, Path folder) {
+        this(direction, sources, folder, false);
+    }
+
+    private TransferItem(Direction direction, List<Path> sources, Path folder, boolean restored) {
         this.direction = direction;
         this.sources = List.copyOf(sources);
         this.folder = folder;
+        this.restored = restored;
+    }
+
+    /**
+     * An interrupted transfer of an earlier run of the app, as {@link TransferHistory} kept it:
+     * ended, with its last progress and its sentence, ready to be resumed.
+     */
+    static TransferItem restored(HistoryEntry entry) {
+        TransferItem item = new TransferItem(entry.direction(), entry.sources(), entry.folder(), true);
+        item.title.set(entry.title());
+        item.code.set(entry.code());
+        item.progress.set(new TransferProgress(entry.totalBytes(), entry.verifiedBytes(), 0, 0, 0, ""));
+        item.fail(entry.state(), entry.reason(), entry.failure(), entry.details());
+        item.endedAt = entry.endedAt();
+        return item;
     }
 
     /** Send or receive. */
@@ -134,14 +156,26 @@ public final class TransferItem {
      * reason that running it again can mend), and what arrived so far was kept.
      */
     public BooleanBinding resumableBinding() {
-        return Bindings.createBooleanBinding(
-                () -> switch (state.get()) {
-                    case CANCELLED -> true;
-                    case FAILED -> failureReason.get() != null && Resumable.after(failureReason.get());
-                    default -> false;
-                },
-                state,
-                failureReason);
+        return Bindings.createBooleanBinding(this::resumable, state, failureReason);
+    }
+
+    /** The value of {@link #resumableBinding()} now. */
+    boolean resumable() {
+        return switch (state.get()) {
+            case CANCELLED -> true;
+            case FAILED -> failureReason.get() != null && Resumable.after(failureReason.get());
+            default -> false;
+        };
+    }
+
+    /** Whether this transfer ran in an earlier run of the app and was restored from its history. */
+    boolean restored() {
+        return restored;
+    }
+
+    /** When the transfer ended, or null while it runs. */
+    Instant endedAt() {
+        return endedAt;
     }
 
     /** The running engine transfer, if it has started. */
@@ -166,11 +200,13 @@ public final class TransferItem {
     }
 
     void succeed(TransferResult value) {
+        endedAt = Instant.now();
         result.set(value);
         state.set(TransferState.DONE);
     }
 
     void fail(TransferState terminal, FailureReason reason, String sentence, String details) {
+        endedAt = Instant.now();
         failureReason.set(reason);
         failure.set(sentence);
         failureDetails.set(details);

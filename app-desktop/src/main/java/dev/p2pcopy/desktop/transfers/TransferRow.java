@@ -200,9 +200,10 @@ final class TransferRow {
         show(fileLine, !s.isTerminal() && !currentFile.getText().isEmpty());
         warning.setText(item.warningProperty().get());
         show(warning, !s.isTerminal() && !warning.getText().isEmpty());
-        // A cancel on this side needs no explanation beyond its state; every other end says why.
-        boolean failed =
-                s != TransferState.CANCELLED && !item.failureProperty().get().isEmpty();
+        // A cancel on this side needs no explanation beyond its state; every other end says why,
+        // and so does a transfer of an earlier run (e.g. "the app was closed").
+        boolean failed = (s != TransferState.CANCELLED || item.restored())
+                && !item.failureProperty().get().isEmpty();
         show(failure, failed);
         show(detailsToggle, failed && !item.failureDetailsProperty().get().isEmpty());
         if (!failed) {

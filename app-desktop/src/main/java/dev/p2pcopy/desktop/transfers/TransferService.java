@@ -19,6 +19,7 @@ import dev.p2pcopy.protocol.TransferState;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +29,16 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * The one place the desktop app starts, resumes and cancels transfers: it turns the current
  * settings into engine options, keeps the list of transfers, holds the computer awake while any
- * runs, and notifies when one ends. Call its methods on the FX thread; the slow parts (choosing
- * the relay) run on a worker thread.
+ * runs, and notifies when one ends. Interrupted transfers that can be resumed are kept in a
+ * {@link TransferHistory}, so that they are listed again, with Resume, after a restart of the
+ * app. Call its methods on the FX thread; the slow parts (choosing the relay, saving the
+ * history) run on worker threads.
  */
 public final class TransferService implements AutoCloseable {
     private final SettingsModel settings;
@@ -42,6 +46,7 @@ public final class TransferService implements AutoCloseable {
     private final NodeStatsSource stats;
     private final KeepAwake keepAwake;
     private final Notifier notifier;
+    private final TransferHistory history;
     private final ObservableList<TransferItem> items = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
@@ -50,24 +55,39 @@ public final class TransferService implements AutoCloseable {
         return t;
     });
     private KeepAwake.Hold awake;
+    private List<HistoryEntry> kept; // what the history file holds (or is about to)
+    private boolean closed;
 
     /**
+     * Lists the interrupted transfers of earlier runs that {@code history} kept.
+     *
      * @param settings read when a transfer starts, so changes apply to the next one
      * @param relays resolves the configured relay
      * @param stats this computer's figures for the peer's node view
      * @param keepAwake how to keep the computer awake
      * @param notifier where "done" and "failed" are announced
+     * @param history where interrupted transfers are kept across restarts
      */
     public TransferService(
-            SettingsModel settings, RelayPicker relays, NodeStatsSource stats, KeepAwake keepAwake, Notifier notifier) {
+            SettingsModel settings,
+            RelayPicker relays,
+            NodeStatsSource stats,
+            KeepAwake keepAwake,
+            Notifier notifier,
+            TransferHistory history) {
         this.settings = settings;
         this.relays = relays;
         this.stats = stats;
         this.keepAwake = keepAwake;
         this.notifier = notifier;
+        this.history = history;
+        this.kept = history.load();
+        kept.forEach(entry -> items.add(TransferItem.restored(entry)));
+        // Resume and "Clear finished" take entries out of the list, and so out of the history.
+        items.addListener((ListChangeListener<TransferItem>) change -> keep());
     }
 
-    /** Every transfer of this session, newest first. */
+    /** Every transfer of this session, newest first, after them those restored from earlier runs. */
     public ObservableList<TransferItem> items() {
         return items;
     }
@@ -136,13 +156,25 @@ public final class TransferService implements AutoCloseable {
         items.removeIf(i -> i.stateProperty().get().isTerminal());
     }
 
-    /** Cancels whatever still runs and stops the embedded relay. */
+    /**
+     * Cancels whatever still runs and stops the embedded relay. The running transfers are kept in
+     * the history as interrupted, so that the next start of the app offers to resume them.
+     */
     @Override
     public void close() {
+        boolean first = !closed;
+        closed = true;
+        List<HistoryEntry> last = interrupted(true); // before the cancels: their progress as it stands
         items.forEach(this::cancel);
         starter.shutdownNow();
         relays.close();
         release();
+        if (first) {
+            if (!last.equals(kept)) {
+                history.saveLater(last);
+            }
+            history.close();
+        }
     }
 
     private void start(TransferItem item, Function<URI, Transfer> launch, Settings s) {
@@ -188,6 +220,28 @@ public final class TransferService implements AutoCloseable {
         if (active.get() == 0) {
             release();
         }
+        keep();
+    }
+
+    /** Saves the interrupted transfers of the list whenever they change, until the service closes. */
+    private void keep() {
+        if (closed) {
+            return; // the cancels of close() are the app quitting, already kept as interrupted
+        }
+        List<HistoryEntry> now = interrupted(false);
+        if (!now.equals(kept)) {
+            kept = now;
+            history.saveLater(now);
+        }
+    }
+
+    /** The entries the history keeps of the list, newest first; with {@code closing}, the running ones too. */
+    private List<HistoryEntry> interrupted(boolean closing) {
+        return items.stream()
+                .map(item -> HistoryEntry.of(item, closing))
+                .flatMap(Optional::stream)
+                .limit(TransferHistory.LIMIT)
+                .toList();
     }
 
     private void release() {
