@@ -6,7 +6,9 @@ import java.net.URI;
  * The relay the app's transfers use: the configured address, or else the default policy of
  * {@link DefaultRelay} (environment variable, a relay already running on the default port, or
  * one started inside the app). An embedded relay stays up until {@link #close()}, so that
- * transfers started later, and other apps on this computer, find it.
+ * transfers started later, and other apps on this computer, find it. When the relay another
+ * app started goes away, the next pick starts one here, on the same address, so that
+ * transfers reconnecting to it find a relay again.
  */
 public final class RelayPicker implements AutoCloseable {
     private final DefaultRelay defaults;
@@ -29,7 +31,9 @@ public final class RelayPicker implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             return RelayAddress.parse(configured.strip(), "The relay address");
         }
-        if (fallback == null) {
+        // Only a relay of our own is sure to stay: one found running (another app's) may have
+        // stopped, so look again, and start ours on the default port if it is free now.
+        if (fallback == null || fallback.source() != RelayChoice.Source.EMBEDDED) {
             fallback = defaults.choose(null);
         }
         return fallback.uri();

@@ -183,6 +183,13 @@ public final class TransferService implements AutoCloseable {
         if (s.keepAwake() && awake == null) {
             awake = keepAwake.hold("p2p-copy is transferring files");
         }
+        if (s.relayUrl().isBlank()) {
+            item.stateProperty().addListener((obs, old, now) -> {
+                if (now == TransferState.RECONNECTING && !starter.isShutdown()) {
+                    starter.execute(this::keepDefaultRelayUp);
+                }
+            });
+        }
         CompletableFuture.supplyAsync(() -> launch.apply(relays.pick(s.relayUrl())), starter)
                 .thenCompose(transfer -> {
                     item.attach(transfer);
@@ -242,6 +249,15 @@ public final class TransferService implements AutoCloseable {
                 .flatMap(Optional::stream)
                 .limit(TransferHistory.LIMIT)
                 .toList();
+    }
+
+    /** The default relay may have been another app's that quit: start one here so that reconnecting finds it. */
+    private void keepDefaultRelayUp() {
+        try {
+            relays.pick("");
+        } catch (RuntimeException e) {
+            // The transfer's own reconnecting reports what is wrong.
+        }
     }
 
     private void release() {
