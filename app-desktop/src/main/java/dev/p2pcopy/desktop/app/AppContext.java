@@ -35,10 +35,9 @@ public final class AppContext implements AutoCloseable {
     public AppContext(SettingsStore store, DefaultRelay relays, KeepAwake keepAwake, Notifier notifier) {
         this.store = store;
         this.settings = new SettingsModel(store.load());
-        // The sampler runs on its own thread: give it a copy of the folder, not the FX property.
+        // The sampler runs on its own thread: give it a copy of the folder, not the FX properties.
         AtomicReference<Path> diskFolder =
                 new AtomicReference<>(settings.downloadFolderProperty().get());
-        settings.downloadFolderProperty().addListener((obs, old, now) -> diskFolder.set(now));
         this.localStats = new LocalStats(diskFolder::get);
         this.transfers = new TransferService(
                 settings,
@@ -47,6 +46,7 @@ public final class AppContext implements AutoCloseable {
                 keepAwake,
                 notifier,
                 TransferHistory.beside(store.file()));
+        DiskFolder.follow(settings, transfers, diskFolder::set);
     }
 
     /** The settings, live. */
