@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Moves files and folders to another computer with a short code, through a relay.",
-            "Without a command it prints this help."
+            "Without any argument it opens the desktop app; with options but no command it prints this help."
         })
 final class P2pCopyCommand implements Callable<Integer> {
     @Spec
