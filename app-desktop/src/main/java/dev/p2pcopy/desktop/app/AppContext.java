@@ -12,6 +12,7 @@ import dev.p2pcopy.desktop.transfers.TransferService;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -23,6 +24,8 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore store;
     private final LocalStats localStats;
     private final TransferService transfers;
+    private final DefaultRelay relays;
+    private final ObjectProperty<Path> diskFolder = new SimpleObjectProperty<>();
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.SEND);
 
     /**
@@ -34,11 +37,12 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(SettingsStore store, DefaultRelay relays, KeepAwake keepAwake, Notifier notifier) {
         this.store = store;
+        this.relays = relays;
         this.settings = new SettingsModel(store.load());
         // The sampler runs on its own thread: give it a copy of the folder, not the FX properties.
-        AtomicReference<Path> diskFolder =
+        AtomicReference<Path> sampledFolder =
                 new AtomicReference<>(settings.downloadFolderProperty().get());
-        this.localStats = new LocalStats(diskFolder::get);
+        this.localStats = new LocalStats(sampledFolder::get);
         this.transfers = new TransferService(
                 settings,
                 new RelayPicker(relays),
@@ -46,7 +50,20 @@ public final class AppContext implements AutoCloseable {
                 keepAwake,
                 notifier,
                 TransferHistory.beside(store.file()));
-        DiskFolder.follow(settings, transfers, diskFolder::set);
+        DiskFolder.follow(settings, transfers, folder -> {
+            sampledFolder.set(folder);
+            diskFolder.set(folder);
+        });
+    }
+
+    /** The relay policy for an empty relay setting (what the Nodes screen watches then). */
+    public DefaultRelay relayPolicy() {
+        return relays;
+    }
+
+    /** The folder whose disk's free space this computer reports (see {@link DiskFolder}). */
+    public ReadOnlyObjectProperty<Path> diskFolderProperty() {
+        return diskFolder;
     }
 
     /** The settings, live. */

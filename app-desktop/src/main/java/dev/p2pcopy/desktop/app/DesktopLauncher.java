@@ -39,7 +39,8 @@ public final class DesktopLauncher {
             Application.launch(DesktopApp.class);
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            err.println("p2p-copy: the app could not open its window (" + e.getMessage() + ")."
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("p2p-copy: the app could not open its window (" + why + ")."
                     + " On Linux it needs GTK 3 (Debian/Ubuntu: apt install libgtk-3-0).");
             return 1;
         }

@@ -114,7 +114,7 @@ public final class NodesController {
                 active == null ? -1 : active.progressProperty().get().bytesPerSecond();
         NodeStats stats = context.localStats().current().withTransferRate(transferRate);
         local.statsProperty().set(stats);
-        Path folder = context.settings().downloadFolderProperty().get();
+        Path folder = context.diskFolderProperty().get();
         model.diskFolderProperty().set(folder == null ? "" : folder.toString());
         if (ticks % TICKS_PER_POINT == 0) {
             addPoints(local, now, stats);
@@ -177,7 +177,7 @@ public final class NodesController {
     /** The settings changed: watch the relay they name from now on, with a fresh history. */
     private void relayChanged() {
         RelayTarget target =
-                RelayTarget.resolve(context.settings().relayUrlProperty().get(), System::getenv);
+                RelayTarget.resolve(context.settings().relayUrlProperty().get(), context.relayPolicy());
         String certificate = context.settings().trustedCertificateProperty().get();
         current = new Probe(target, certificate == null ? "" : certificate);
         RelayFigures relay = model.relay();

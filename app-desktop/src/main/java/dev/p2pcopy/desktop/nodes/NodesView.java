@@ -59,8 +59,8 @@ final class NodesView implements View {
     private VBox localPanel() {
         NodeFigures local = model.local();
         StringBinding diskTip = Bindings.createStringBinding(
-                () -> "Free space on the disk of the download folder, "
-                        + model.diskFolderProperty().get(),
+                () -> "Free space on the disk of " + model.diskFolderProperty().get()
+                        + " (where the running transfer reads or writes; the download folder otherwise)",
                 model.diskFolderProperty());
         FlowPane metrics = metrics(nodeMetrics("local", local.statsProperty(), diskTip));
         HBox charts = nodeCharts("local", local, new SimpleBooleanProperty(true));

@@ -205,8 +205,7 @@ final class RelayProbe {
         if (e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "The relay at " + where + " did not answer properly: " + detail + ".";
+        return "The relay at " + where + " did not answer properly (the connection broke off).";
     }
 
     private static String certificateSentence(Exception e, String where) {

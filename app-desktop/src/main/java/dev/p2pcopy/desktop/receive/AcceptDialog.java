@@ -105,9 +105,12 @@ public final class AcceptDialog {
 
         VBox box = new VBox(heading, totals, names, new Separator(), where);
         box.getStyleClass().add("accept-content");
+        // The engine asks only when what is still missing fits, so less space than the whole
+        // offer means part of it is here already from an interrupted transfer.
         if (freeBytes.isPresent() && freeBytes.getAsLong() < manifest.totalBytes()) {
-            Label warning = wrapping("Not enough space: the files need " + Units.size(manifest.totalBytes())
-                    + " but only " + Units.size(freeBytes.getAsLong()) + " is free there.");
+            Label warning = wrapping("Only " + Units.size(freeBytes.getAsLong()) + " is free there for the "
+                    + Units.size(manifest.totalBytes()) + " offered: it fits because part of it arrived"
+                    + " before and is resumed, not sent again.");
             warning.setId("accept-space-warning");
             warning.getStyleClass().add("warning-text");
             box.getChildren().add(warning);

@@ -65,13 +65,9 @@ public final class DefaultRelay {
      *     program that is not a p2p-copy relay or the embedded relay cannot start
      */
     public RelayChoice choose(String given) {
-        if (given != null) {
-            return RelayChoice.of(RelayAddress.parse(given, "The relay address"), RelayChoice.Source.GIVEN);
-        }
-        String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return RelayChoice.of(
-                    RelayAddress.parse(fromEnvironment, ENVIRONMENT_VARIABLE), RelayChoice.Source.ENVIRONMENT);
+        Target target = target(given, "The relay address");
+        if (target.source() != RelayChoice.Source.RUNNING_DEFAULT) {
+            return RelayChoice.of(target.uri(), target.source());
         }
         HealthProbe probe = new HealthProbe(host, port, PROBE_TIMEOUT);
         return switch (probe.check()) {
@@ -79,6 +75,41 @@ public final class DefaultRelay {
             case NOTHING -> startEmbedded(probe);
             case OTHER -> throw portTaken();
         };
+    }
+
+    /**
+     * Where this policy points, without probing or starting anything: the given address, else
+     * the environment variable's, else the default address.
+     *
+     * @param given the address the caller asked for, or null to apply the policy
+     * @param origin how a wrong {@code given} is named in the error, e.g. "The relay address"
+     * @return the address, and {@link RelayChoice.Source#RUNNING_DEFAULT} standing for "the
+     *     default address" (where {@link #choose} finds or starts a relay)
+     * @throws TransferException with {@link FailureReason#USAGE} for an address that is not a relay URI
+     */
+    public Target target(String given, String origin) {
+        if (given != null) {
+            return new Target(RelayAddress.parse(given, origin), RelayChoice.Source.GIVEN);
+        }
+        String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return new Target(
+                    RelayAddress.parse(fromEnvironment, ENVIRONMENT_VARIABLE), RelayChoice.Source.ENVIRONMENT);
+        }
+        return new Target(defaultUri(), RelayChoice.Source.RUNNING_DEFAULT);
+    }
+
+    /**
+     * An address the policy points at, and where it came from.
+     *
+     * @param uri the relay's address
+     * @param source given, from the environment, or the default address
+     */
+    public record Target(URI uri, RelayChoice.Source source) {
+        /** Whether it is the default address, where a relay is found or started on demand. */
+        public boolean isDefault() {
+            return source == RelayChoice.Source.RUNNING_DEFAULT;
+        }
     }
 
     private RelayChoice startEmbedded(HealthProbe probe) {

@@ -6,7 +6,6 @@ import dev.p2pcopy.protocol.Transfer;
 import dev.p2pcopy.protocol.TransferProgress;
 import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
-import dev.p2pcopy.protocol.manifest.Manifest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +34,6 @@ public final class TransferItem {
     private final ObjectProperty<TransferState> state = new SimpleObjectProperty<>(TransferState.CONNECTING);
     private final ObjectProperty<TransferProgress> progress = new SimpleObjectProperty<>(TransferProgress.NONE);
     private final ObjectProperty<NodeStats> peerStats = new SimpleObjectProperty<>();
-    private final ObjectProperty<Manifest> manifest = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failureDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<FailureReason> failureReason = new ReadOnlyObjectWrapper<>();
@@ -114,11 +112,6 @@ public final class TransferItem {
     /** The peer's latest resource figures, or null before any arrived. */
     public ObjectProperty<NodeStats> peerStatsProperty() {
         return peerStats;
-    }
-
-    /** The offer, once known (the receiver learns it before accepting). */
-    public ObjectProperty<Manifest> manifestProperty() {
-        return manifest;
     }
 
     /** The last warning that did not stop the transfer, or empty. */

@@ -18,12 +18,16 @@ import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -54,6 +58,8 @@ public final class TransferService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
     private KeepAwake.Hold awake;
     private List<HistoryEntry> kept; // what the history file holds (or is about to)
     private boolean closed;
@@ -122,7 +128,6 @@ public final class TransferService implements AutoCloseable {
         Settings s = settings.snapshot();
         OfferHandler remembering = manifest -> {
             Platform.runLater(() -> {
-                item.manifestProperty().set(manifest);
                 item.titleProperty().set(Titles.ofManifest(manifest));
             });
             return offers.onOffer(manifest);
@@ -166,6 +171,7 @@ public final class TransferService implements AutoCloseable {
         closed = true;
         List<HistoryEntry> last = interrupted(true); // before the cancels: their progress as it stands
         items.forEach(this::cancel);
+        awaitEnds(CLOSE_GRACE);
         starter.shutdownNow();
         relays.close();
         release();
@@ -214,8 +220,9 @@ public final class TransferService implements AutoCloseable {
             Throwable cause =
                     error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             FailureReason reason = cause instanceof TransferException te ? te.reason() : FailureReason.LOCAL_IO;
-            String sentence =
-                    cause instanceof TransferException ? cause.getMessage() : "Something went wrong: " + cause;
+            String sentence = cause instanceof TransferException
+                    ? cause.getMessage()
+                    : "The transfer stopped because of an unexpected error; Show details says more.";
             TransferState end = reason == FailureReason.CANCELLED ? TransferState.CANCELLED : TransferState.FAILED;
             item.fail(end, reason, sentence, Details.of(reason, cause));
             boolean ownDecision = reason == FailureReason.PEER_DECLINED && item.direction() == Direction.RECEIVE;
@@ -257,6 +264,25 @@ public final class TransferService implements AutoCloseable {
             relays.pick("");
         } catch (RuntimeException e) {
             // The transfer's own reconnecting reports what is wrong.
+        }
+    }
+
+    /**
+     * Gives cancelled transfers a moment to tell their peers through the embedded relay before
+     * it stops; otherwise a peer on this computer would see a lost connection and reconnect.
+     */
+    private void awaitEnds(Duration grace) {
+        CompletableFuture<?>[] ends = items.stream()
+                .map(TransferItem::transfer)
+                .flatMap(Optional::stream)
+                .map(Transfer::result)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(ends).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Failed (cancelled) is the expected end; one that takes longer is not waited for.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

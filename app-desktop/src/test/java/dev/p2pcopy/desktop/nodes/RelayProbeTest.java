@@ -102,7 +102,7 @@ class RelayProbeTest {
     }
 
     private static RelayTarget target(String url) {
-        return RelayTarget.resolve(url, name -> null);
+        return RelayTarget.resolve(url, RelayTargetTest.policy(name -> null));
     }
 
     private void serve(Map<String, String> answers) throws IOException {

@@ -88,7 +88,7 @@ class RelayProbeTlsTest {
 
     @Test
     void aSelfSignedRelayIsNotTrustedUntilTheSettingsTrustItsCertificate() {
-        RelayTarget target = RelayTarget.resolve(relay.uri().toString(), name -> null);
+        RelayTarget target = RelayTarget.resolve(relay.uri().toString(), RelayTargetTest.policy(name -> null));
         assertThat(target.uri().getScheme()).isEqualTo("wss");
         RelayProbe probe = new RelayProbe();
         assertThat(probe.probe(target, "").problem())
@@ -104,7 +104,7 @@ class RelayProbeTlsTest {
     void aCertificateForAnotherNameIsExplained() {
         // The certificate names 127.0.0.1 only; localhost reaches the same relay under another name.
         RelayTarget target =
-                RelayTarget.resolve("wss://localhost:" + relay.uri().getPort(), name -> null);
+                RelayTarget.resolve("wss://localhost:" + relay.uri().getPort(), RelayTargetTest.policy(name -> null));
         assertThat(new RelayProbe().probe(target, certificate.toString()).problem())
                 .isEqualTo("The certificate of the relay at localhost:"
                         + relay.uri().getPort() + " is not valid for this host name.");

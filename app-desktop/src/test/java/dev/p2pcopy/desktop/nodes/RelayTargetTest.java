@@ -10,7 +10,7 @@ class RelayTargetTest {
 
     @Test
     void aConfiguredRelayWins() {
-        RelayTarget t = RelayTarget.resolve("  ws://relay.example:9000 ", name -> "ws://other:1");
+        RelayTarget t = RelayTarget.resolve("  ws://relay.example:9000 ", policy(name -> "ws://other:1"));
         assertThat(t.uri()).isEqualTo(URI.create("ws://relay.example:9000"));
         assertThat(t.isDefault()).isFalse();
         assertThat(t.label()).isEqualTo("ws://relay.example:9000");
@@ -19,18 +19,19 @@ class RelayTargetTest {
     @Test
     void anEmptySettingTakesTheEnvironmentThenTheDefault() {
         assertThat(RelayTarget.resolve(
-                                "", name -> name.equals(DefaultRelay.ENVIRONMENT_VARIABLE) ? "wss://env:443" : null)
+                                "",
+                                policy(name -> name.equals(DefaultRelay.ENVIRONMENT_VARIABLE) ? "wss://env:443" : null))
                         .uri())
                 .isEqualTo(URI.create("wss://env:443"));
-        RelayTarget standard = RelayTarget.resolve("", name -> null);
-        assertThat(standard.uri()).isEqualTo(DefaultRelay.standard().defaultUri());
+        RelayTarget standard = RelayTarget.resolve("", policy(name -> null));
+        assertThat(standard.uri()).isEqualTo(URI.create("ws://127.0.0.1:8765"));
         assertThat(standard.isDefault()).isTrue();
         assertThat(standard.label()).endsWith("(default)");
     }
 
     @Test
     void aWrongAddressIsExplained() {
-        RelayTarget t = RelayTarget.resolve("http://relay.example", name -> null);
+        RelayTarget t = RelayTarget.resolve("http://relay.example", policy(name -> null));
         assertThat(t.uri()).isNull();
         assertThat(t.problem()).startsWith("The relay address in Settings must be a relay address");
         assertThat(t.label()).isEqualTo("No valid relay address");
@@ -43,5 +44,9 @@ class RelayTargetTest {
                 .isEqualTo(URI.create("http://h:8765/v1/stats"));
         assertThat(RelayProbe.httpUri(URI.create("wss://h"), "/healthz")).isEqualTo(URI.create("https://h/healthz"));
         assertThat(RelayProbe.httpUri(URI.create("ws://[::1]:1"), "/x")).isEqualTo(URI.create("http://[::1]:1/x"));
+    }
+
+    static DefaultRelay policy(java.util.function.UnaryOperator<String> environment) {
+        return new DefaultRelay("127.0.0.1", 8765, environment);
     }
 }
