@@ -11,13 +11,18 @@ import javafx.stage.Stage;
 public final class DesktopApp extends Application {
     private AppContext context;
 
+    /** Reads the settings and the saved transfers on the launcher thread, not the FX thread. */
     @Override
-    public void start(Stage stage) {
+    public void init() {
         context = new AppContext(
                 SettingsStore.standard(),
                 DefaultRelay.standard(),
                 KeepAwakes.forThisSystem(),
                 new ControlsFxNotifier());
+    }
+
+    @Override
+    public void start(Stage stage) {
         new MainWindow(context).showOn(stage);
     }
 

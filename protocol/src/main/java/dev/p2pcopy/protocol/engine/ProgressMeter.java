@@ -20,6 +20,8 @@ final class ProgressMeter {
     private final ArrayDeque<long[]> samples = new ArrayDeque<>();
     private List<String> files = List.of();
     private long[] sizes = new long[0];
+    private int summedFiles;
+    private long bytesBefore;
     private long totalBytes;
     private long verifiedBytes;
     private int filesDone;
@@ -35,6 +37,8 @@ final class ProgressMeter {
         this.totalBytes = totalBytes;
         this.files = fileEntries.stream().map(ManifestEntry::path).toList();
         this.sizes = fileEntries.stream().mapToLong(ManifestEntry::size).toArray();
+        this.summedFiles = 0;
+        this.bytesBefore = 0;
         this.verifiedBytes = alreadyVerified;
         samples.clear();
         samples.add(new long[] {clock.getAsLong(), alreadyVerified});
@@ -78,10 +82,10 @@ final class ProgressMeter {
             return new TransferProgress(totalBytes, verifiedBytes, rate, files.size(), filesDone, "");
         }
         // Files travel in order, so the current one holds what was verified beyond the ones before it.
-        long before = 0;
-        for (int i = 0; i < filesDone; i++) {
-            before += sizes[i];
+        while (summedFiles < filesDone) { // filesDone only grows: add each finished file once
+            bytesBefore += sizes[summedFiles++];
         }
+        long before = bytesBefore;
         long size = sizes[filesDone];
         long inFile = Math.max(0, Math.min(size, verifiedBytes - before));
         return new TransferProgress(
