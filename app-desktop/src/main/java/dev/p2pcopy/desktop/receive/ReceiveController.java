@@ -1,6 +1,7 @@
 package dev.p2pcopy.desktop.receive;
 
 import dev.p2pcopy.desktop.app.AppContext;
+import dev.p2pcopy.desktop.fx.PathDialogs;
 import dev.p2pcopy.desktop.fx.View;
 import dev.p2pcopy.desktop.receive.ReceiveModel.Phase;
 import dev.p2pcopy.desktop.system.OpenFolder;
@@ -25,7 +26,7 @@ import javafx.beans.value.ObservableValue;
  */
 public final class ReceiveController {
     private final AppContext context;
-    private final FolderChooser chooser;
+    private final PathDialogs dialogs;
     private final Function<Path, CompletionStage<Void>> opener;
     private final ReceiveModel model = new ReceiveModel();
     private final ReceiveView view = new ReceiveView(model);
@@ -33,7 +34,7 @@ public final class ReceiveController {
 
     /** The controller of the screen, sharing {@code context}. */
     public ReceiveController(AppContext context) {
-        this(context, FolderChooser.system(), new OpenFolder()::open);
+        this(context, PathDialogs.system(), new OpenFolder()::open);
     }
 
     /**
@@ -41,9 +42,9 @@ public final class ReceiveController {
      *
      * @param opener shows a folder; its result fails with a sentence for the user
      */
-    ReceiveController(AppContext context, FolderChooser chooser, Function<Path, CompletionStage<Void>> opener) {
+    ReceiveController(AppContext context, PathDialogs dialogs, Function<Path, CompletionStage<Void>> opener) {
         this.context = context;
-        this.chooser = chooser;
+        this.dialogs = dialogs;
         this.opener = opener;
         WordCompletion.install(view.codeField(), Wordlist.english());
         useDefaultFolder();
@@ -116,11 +117,14 @@ public final class ReceiveController {
     }
 
     private void changeFolder() {
-        Path chosen = chooser.choose(view.window(), model.folderProperty().get());
-        if (chosen != null) {
-            model.folderProperty().unbind(); // for this receive only: the setting stays as it is
-            model.folderProperty().set(chosen);
-        }
+        dialogs.folder(
+                        view.window(),
+                        "Save received files in",
+                        model.folderProperty().get())
+                .ifPresent(chosen -> {
+                    model.folderProperty().unbind(); // for this receive only: the setting stays as it is
+                    model.folderProperty().set(chosen);
+                });
     }
 
     private void cancel() {

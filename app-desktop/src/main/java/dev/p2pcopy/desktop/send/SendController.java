@@ -3,6 +3,7 @@ package dev.p2pcopy.desktop.send;
 import dev.p2pcopy.desktop.app.AppContext;
 import dev.p2pcopy.desktop.app.Screen;
 import dev.p2pcopy.desktop.fx.FxThrottle;
+import dev.p2pcopy.desktop.fx.PathDialogs;
 import dev.p2pcopy.desktop.fx.View;
 import dev.p2pcopy.desktop.transfers.TransferItem;
 import dev.p2pcopy.protocol.TransferProgress;
@@ -34,17 +35,17 @@ public final class SendController {
     private static final Duration SIZE_UPDATES = Duration.ofMillis(150);
 
     private final AppContext context;
-    private final FileDialogs dialogs;
+    private final PathDialogs dialogs;
     private final SizeCounter counter;
     private final SendModel model = new SendModel();
     private final SendView view = new SendView(model);
     private final Map<SendEntry, Runnable> counts = new HashMap<>();
     private final InvalidationListener follow = o -> refresh();
-    private File lastFolder;
+    private Path lastFolder;
 
     /** The controller of the screen, sharing {@code context}. */
     public SendController(AppContext context) {
-        this(context, FileDialogs.SYSTEM, Executors.newSingleThreadExecutor(r -> {
+        this(context, PathDialogs.system(), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "p2p-copy-send-sizes");
             t.setDaemon(true);
             return t;
@@ -55,7 +56,7 @@ public final class SendController {
      * @param dialogs asks for files and folders
      * @param sizeWorker where folder sizes are counted (never the FX thread)
      */
-    SendController(AppContext context, FileDialogs dialogs, Executor sizeWorker) {
+    SendController(AppContext context, PathDialogs dialogs, Executor sizeWorker) {
         this.context = context;
         this.dialogs = dialogs;
         this.counter = new SizeCounter(sizeWorker);
@@ -154,19 +155,18 @@ public final class SendController {
     }
 
     private void chooseFiles() {
-        List<File> files = dialogs.chooseFiles(view.window(), lastFolder);
+        List<Path> files = dialogs.files(view.window(), "Choose files to send", lastFolder);
         if (!files.isEmpty()) {
-            lastFolder = files.get(0).getParentFile();
-            add(files.stream().map(File::toPath).toList());
+            lastFolder = files.get(0).getParent();
+            add(files);
         }
     }
 
     private void chooseFolder() {
-        File folder = dialogs.chooseFolder(view.window(), lastFolder);
-        if (folder != null) {
-            lastFolder = folder.getParentFile();
-            add(List.of(folder.toPath()));
-        }
+        dialogs.folder(view.window(), "Choose a folder to send", lastFolder).ifPresent(folder -> {
+            lastFolder = folder.getParent();
+            add(List.of(folder));
+        });
     }
 
     private void start() {

@@ -1,12 +1,16 @@
 package dev.p2pcopy.desktop.settings;
 
 import dev.p2pcopy.desktop.app.AppContext;
+import dev.p2pcopy.desktop.fx.PathDialogs;
 import dev.p2pcopy.desktop.fx.View;
 import dev.p2pcopy.desktop.relay.RelayAddress;
+import dev.p2pcopy.desktop.storage.LatestWins;
 import dev.p2pcopy.protocol.TransferException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 
@@ -18,21 +22,23 @@ import javafx.beans.value.ObservableValue;
 public final class SettingsController {
     private final SettingsModel settings;
     private final SettingsStatus status = new SettingsStatus();
-    private final PathChooser chooser;
-    private final SettingsSaver saver;
+    private final PathDialogs dialogs;
+    private final SettingsStore store;
+    // Its thread is not a daemon: a save that has started still finishes when the app quits.
+    private final LatestWins<Settings> saver = new LatestWins<>("p2p-copy-settings-writer", this::save);
     private final SettingsView view;
 
     /** The controller of the screen, sharing {@code context}'s settings and store. */
     public SettingsController(AppContext context) {
-        this(context, new FxPathChooser());
+        this(context, PathDialogs.system());
     }
 
-    /** As {@link #SettingsController(AppContext)}, asking for files and folders through {@code chooser}. */
-    SettingsController(AppContext context, PathChooser chooser) {
+    /** As {@link #SettingsController(AppContext)}, asking for files and folders through {@code dialogs}. */
+    SettingsController(AppContext context, PathDialogs dialogs) {
         this.settings = context.settings();
-        this.chooser = chooser;
+        this.dialogs = dialogs;
         context.store().problem().ifPresent(status.loadProblemProperty()::set);
-        this.saver = new SettingsSaver(context.store(), status.saveErrorProperty()::set);
+        this.store = context.store();
         this.view = new SettingsView(settings, status);
         view.onRelayCommit(this::commitRelay);
         view.onRelayCancel(() -> status.relayErrorProperty().set(""));
@@ -65,7 +71,7 @@ public final class SettingsController {
 
     private void chooseCertificate() {
         String current = settings.trustedCertificateProperty().get();
-        chooser.certificate(view.window(), current.isEmpty() ? null : Path.of(current))
+        dialogs.certificate(view.window(), "Certificate to trust", current.isEmpty() ? null : Path.of(current))
                 .ifPresent(file -> {
                     // A certificate file is a few kilobytes: reading it here does not stall the screen.
                     Optional<String> problem = CertificateCheck.problem(file);
@@ -83,8 +89,24 @@ public final class SettingsController {
     }
 
     private void chooseDownloads() {
-        chooser.folder(view.window(), settings.downloadFolderProperty().get())
+        dialogs.folder(
+                        view.window(),
+                        "Download folder",
+                        settings.downloadFolderProperty().get())
                 .ifPresent(folder -> settings.downloadFolderProperty().set(folder.toAbsolutePath()));
+    }
+
+    /** Saves on the writer thread; a burst of changes costs at most two saves. */
+    private void save(Settings snapshot) {
+        String error;
+        try {
+            store.save(snapshot);
+            error = "";
+        } catch (UncheckedIOException e) {
+            error = e.getMessage();
+        }
+        String result = error;
+        Platform.runLater(() -> status.saveErrorProperty().set(result));
     }
 
     private void saveOnEveryChange() {

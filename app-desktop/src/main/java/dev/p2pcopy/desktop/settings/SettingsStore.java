@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dirs.ProjectDirectories;
 import dev.dirs.UserDirectories;
 import dev.p2pcopy.desktop.relay.RelayAddress;
+import dev.p2pcopy.desktop.storage.AbsolutePaths;
+import dev.p2pcopy.desktop.storage.AtomicFile;
 import dev.p2pcopy.desktop.theme.Theme;
 import dev.p2pcopy.protocol.Compression;
 import dev.p2pcopy.protocol.ConflictPolicy;
@@ -14,18 +16,13 @@ import dev.p2pcopy.protocol.SendOptions;
 import dev.p2pcopy.protocol.TransferException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +39,11 @@ public final class SettingsStore {
     /** The file's name inside the config folder. */
     public static final String FILE_NAME = "settings.json";
     /** Appended to the file's name for the copy of a file that could not be used fully. */
-    public static final String BAD_SUFFIX = ".bad";
+    public static final String BAD_SUFFIX = AtomicFile.BAD_SUFFIX;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final Path file;
+    private final AtomicFile file;
     private final Path downloads;
     private volatile String problem;
 
@@ -57,7 +54,7 @@ public final class SettingsStore {
      * @param downloads the default download folder
      */
     public SettingsStore(Path file, Path downloads) {
-        this.file = file.toAbsolutePath();
+        this.file = new AtomicFile(file);
         this.downloads = downloads;
     }
 
@@ -110,11 +107,11 @@ public final class SettingsStore {
         Settings defaults = Settings.defaults(downloads);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = file.read();
         } catch (NoSuchFileException e) {
             return defaults;
         } catch (IOException e) {
-            problem = "The saved settings in " + file + " cannot be read, so the defaults apply.";
+            problem = "The saved settings in " + file.path() + " cannot be read, so the defaults apply.";
             return defaults;
         }
         JsonNode root;
@@ -168,42 +165,17 @@ public final class SettingsStore {
      * @throws UncheckedIOException if it cannot be written; its message is one sentence for the user
      */
     public synchronized void save(Settings settings) {
-        Path folder = file.getParent();
-        Path temp = null;
         try {
-            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(settings));
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            syncFolder(folder);
+            file.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(settings)));
         } catch (IOException e) {
-            throw new UncheckedIOException("The settings could not be saved to " + file + " (" + reason(e) + ").", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // A stray temporary file is harmless; the real failure is already being reported.
-                }
-            }
+            throw new UncheckedIOException(
+                    "The settings could not be saved to " + file.path() + " (" + reason(e) + ").", e);
         }
     }
 
     /** The settings file. */
     public Path file() {
-        return file;
+        return file.path();
     }
 
     /** The default download folder, used when none is saved. */
@@ -227,22 +199,9 @@ public final class SettingsStore {
 
     /** Copies the current file aside; returns the end of the sentence that says where it went. */
     private String keepBadCopy() {
-        Path copy = file.resolveSibling(file.getFileName() + BAD_SUFFIX);
-        try {
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            return "; the old file is kept as " + copy + ".";
-        } catch (IOException e) {
-            return ".";
-        }
-    }
-
-    /** Makes the rename itself durable where the OS allows opening a folder (not on Windows). */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // The file's content is already on the disk; only the rename might be replayed.
-        }
+        return file.keepBadCopy()
+                .map(copy -> "; the old file is kept as " + copy + ".")
+                .orElse(".");
     }
 
     private static String reason(IOException e) {
@@ -283,15 +242,7 @@ public final class SettingsStore {
     }
 
     private static Path folder(JsonNode node) {
-        if (!node.isTextual()) {
-            return null;
-        }
-        try {
-            Path path = Path.of(node.asText().strip());
-            return path.isAbsolute() ? path : null;
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        return node.isTextual() ? AbsolutePaths.parse(node.asText().strip()) : null;
     }
 
     private static Boolean bool(JsonNode node) {

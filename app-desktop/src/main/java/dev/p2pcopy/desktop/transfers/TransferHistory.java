@@ -5,26 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.p2pcopy.desktop.storage.AbsolutePaths;
+import dev.p2pcopy.desktop.storage.AtomicFile;
+import dev.p2pcopy.desktop.storage.LatestWins;
 import dev.p2pcopy.protocol.FailureReason;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,24 +32,22 @@ public final class TransferHistory {
     /** The file's name, in the same folder as the settings file. */
     public static final String FILE_NAME = "transfers.json";
     /** Appended to the file's name for the copy of a file that could not be read fully. */
-    public static final String BAD_SUFFIX = ".bad";
+    public static final String BAD_SUFFIX = AtomicFile.BAD_SUFFIX;
     /** How many interrupted transfers are kept at most: the newest. */
     public static final int LIMIT = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferHistory.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int FORMAT = 1;
-    private static final long CLOSE_WAIT_SECONDS = 5;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
-    private final Path file;
-    private final AtomicReference<List<HistoryEntry>> pending = new AtomicReference<>();
-    // Not a daemon: the last save still finishes when the app quits; the idle thread ends by itself.
-    private final ExecutorService writer = new ThreadPoolExecutor(
-            0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> new Thread(r, "p2p-copy-history-writer"));
+    private final AtomicFile file;
+    // Its thread is not a daemon: the last save still finishes when the app quits.
+    private final LatestWins<List<HistoryEntry>> writer = new LatestWins<>("p2p-copy-history-writer", this::save);
 
     /** @param file the history file; its folder is created on the first save */
     public TransferHistory(Path file) {
-        this.file = file.toAbsolutePath();
+        this.file = new AtomicFile(file);
     }
 
     /** The history in the folder of {@code settingsFile}. */
@@ -67,7 +57,7 @@ public final class TransferHistory {
 
     /** The history file. */
     public Path file() {
-        return file;
+        return file.path();
     }
 
     /**
@@ -77,11 +67,11 @@ public final class TransferHistory {
     List<HistoryEntry> load() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = file.read();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            LOG.warn("The list of interrupted transfers in {} cannot be read ({}).", file, e.toString());
+            LOG.warn("The list of interrupted transfers in {} cannot be read ({}).", file.path(), e.toString());
             return List.of();
         }
         JsonNode list;
@@ -114,23 +104,13 @@ public final class TransferHistory {
 
     /** Saves {@code entries} (newest first) soon on the writer thread, unless newer ones arrive first. */
     void saveLater(List<HistoryEntry> entries) {
-        if (writer.isShutdown()) {
-            return;
-        }
-        if (pending.getAndSet(List.copyOf(entries)) == null) {
-            writer.execute(this::drain);
-        }
+        writer.submit(List.copyOf(entries));
     }
 
     /** Lets the pending save finish, waiting a few seconds at most; later saves are ignored. */
     void close() {
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("The list of interrupted transfers was still being saved to {} when the app closed.", file);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!writer.close(CLOSE_WAIT)) {
+            LOG.warn("The list of interrupted transfers was still being saved to {} when the app closed.", file.path());
         }
     }
 
@@ -139,67 +119,26 @@ public final class TransferHistory {
      * the history, forced to the disk and renamed over it. Logs a failure instead of throwing.
      */
     void save(List<HistoryEntry> entries) {
-        Path folder = file.getParent();
-        Path temp = null;
         try {
             ArrayNode list = JSON.createArrayNode();
             entries.stream().limit(LIMIT).forEach(e -> list.add(json(e)));
             ObjectNode root = JSON.createObjectNode().put("format", FORMAT);
             root.set("transfers", list);
-            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            syncFolder(folder);
+            file.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("The list of interrupted transfers could not be saved to {} ({}).", file, e.toString());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // A stray temporary file is harmless; the failure is already logged.
-                }
-            }
-        }
-    }
-
-    private void drain() {
-        List<HistoryEntry> latest = pending.getAndSet(null);
-        if (latest != null) {
-            save(latest);
+            LOG.warn("The list of interrupted transfers could not be saved to {} ({}).", file.path(), e.toString());
         }
     }
 
     private void keepBadCopy(String problem) {
-        Path copy = file.resolveSibling(file.getFileName() + BAD_SUFFIX);
-        try {
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn("The list of interrupted transfers in {} {}; it is kept as {}.", file, problem, copy);
-        } catch (IOException e) {
-            LOG.warn("The list of interrupted transfers in {} {}.", file, problem);
-        }
-    }
-
-    /** Makes the rename itself durable where the OS allows opening a folder (not on Windows). */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // The content is on the disk already; only the rename might be replayed.
-        }
+        file.keepBadCopy()
+                .ifPresentOrElse(
+                        copy -> LOG.warn(
+                                "The list of interrupted transfers in {} {}; it is kept as {}.",
+                                file.path(),
+                                problem,
+                                copy),
+                        () -> LOG.warn("The list of interrupted transfers in {} {}.", file.path(), problem));
     }
 
     private static ObjectNode json(HistoryEntry e) {
@@ -228,13 +167,13 @@ public final class TransferHistory {
                 return null;
             }
             for (JsonNode source : list) {
-                Path path = absolute(source.isTextual() ? source.textValue() : null);
+                Path path = AbsolutePaths.parse(source.isTextual() ? source.textValue() : null);
                 if (path == null) {
                     return null;
                 }
                 sources.add(path);
             }
-            Path folder = absolute(text(node, "folder"));
+            Path folder = AbsolutePaths.parse(text(node, "folder"));
             FailureReason reason = FailureReason.valueOf(text(node, "reason"));
             long total = count(node, "totalBytes");
             long verified = count(node, "verifiedBytes");
@@ -272,17 +211,5 @@ public final class TransferHistory {
     private static long count(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : -1;
-    }
-
-    private static Path absolute(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            Path path = Path.of(text);
-            return path.isAbsolute() ? path : null;
-        } catch (InvalidPathException e) {
-            return null;
-        }
     }
 }

@@ -3,9 +3,11 @@ package dev.p2pcopy.desktop.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.p2pcopy.desktop.fx.PathDialogs;
 import dev.p2pcopy.desktop.receive.ReceiveModel.Phase;
 import dev.p2pcopy.desktop.testing.Await;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.NoDialogs;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.testing.TestFiles;
 import dev.p2pcopy.protocol.FailureReason;
@@ -35,6 +37,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +70,13 @@ class ReceiveScreenTest {
     void start(Stage stage) throws IOException {
         app = new TestApp(relay.url(), home);
         chosen = Files.createDirectories(home.resolve("chosen"));
-        controller = new ReceiveController(app.context, (owner, initial) -> chosen, folder -> {
+        PathDialogs dialogs = new NoDialogs() {
+            @Override
+            public Optional<Path> folder(Window owner, String title, Path startIn) {
+                return Optional.of(chosen);
+            }
+        };
+        controller = new ReceiveController(app.context, dialogs, folder -> {
             opened.add(folder);
             return CompletableFuture.failedFuture(new CompletionException(
                     new IOException("Could not open " + folder + ": no file manager was found.")));

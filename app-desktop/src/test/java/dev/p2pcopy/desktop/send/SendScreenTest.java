@@ -5,8 +5,10 @@ import static dev.p2pcopy.desktop.testing.Fx.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pcopy.desktop.app.Screen;
+import dev.p2pcopy.desktop.fx.PathDialogs;
 import dev.p2pcopy.desktop.testing.Await;
 import dev.p2pcopy.desktop.testing.LoopbackRelay;
+import dev.p2pcopy.desktop.testing.NoDialogs;
 import dev.p2pcopy.desktop.testing.Ports;
 import dev.p2pcopy.desktop.testing.TestApp;
 import dev.p2pcopy.desktop.testing.TestFiles;
@@ -17,7 +19,6 @@ import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
 import dev.p2pcopy.protocol.code.Code;
 import dev.p2pcopy.protocol.code.Wordlist;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -74,23 +76,23 @@ class SendScreenTest {
     private SendController controller;
     private final HeldExecutor sizes = new HeldExecutor();
     private final List<String> dialogCalls = new CopyOnWriteArrayList<>();
-    private volatile List<File> chooserAnswer = List.of();
+    private volatile List<Path> chooserAnswer = List.of();
     private volatile ClipboardContent dragged = new ClipboardContent();
 
     @Start
     void start(Stage stage) throws IOException {
         app = new TestApp(relay.url(), home);
-        FileDialogs dialogs = new FileDialogs() {
+        PathDialogs dialogs = new NoDialogs() {
             @Override
-            public List<File> chooseFiles(Window owner, File initialFolder) {
-                dialogCalls.add("files in " + initialFolder);
+            public List<Path> files(Window owner, String title, Path startIn) {
+                dialogCalls.add("files in " + startIn);
                 return chooserAnswer;
             }
 
             @Override
-            public File chooseFolder(Window owner, File initialFolder) {
-                dialogCalls.add("folder in " + initialFolder);
-                return chooserAnswer.isEmpty() ? null : chooserAnswer.get(0);
+            public Optional<Path> folder(Window owner, String title, Path startIn) {
+                dialogCalls.add("folder in " + startIn);
+                return chooserAnswer.stream().findFirst();
             }
         };
         controller = new SendController(app.context, dialogs, sizes);
@@ -359,9 +361,9 @@ class SendScreenTest {
         Path one = TestFiles.randomFile(home.resolve("one.txt"), 10);
         Path two = TestFiles.randomFile(home.resolve("two.txt"), 20);
         Path folder = Files.createDirectories(home.resolve("pics"));
-        chooserAnswer = List.of(one.toFile(), two.toFile());
+        chooserAnswer = List.of(one, two);
         robot.clickOn("#send-choose-files");
-        chooserAnswer = List.of(folder.toFile());
+        chooserAnswer = List.of(folder);
         robot.clickOn("#send-choose-folder");
         chooserAnswer = List.of();
         robot.clickOn("#send-choose-files"); // cancelled: nothing changes

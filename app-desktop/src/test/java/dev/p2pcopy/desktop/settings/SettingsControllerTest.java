@@ -7,6 +7,7 @@ import dev.p2pcopy.desktop.relay.DefaultRelay;
 import dev.p2pcopy.desktop.system.KeepAwake;
 import dev.p2pcopy.desktop.system.Notifier;
 import dev.p2pcopy.desktop.testing.Await;
+import dev.p2pcopy.desktop.testing.NoDialogs;
 import dev.p2pcopy.desktop.theme.Theme;
 import dev.p2pcopy.protocol.Compression;
 import dev.p2pcopy.protocol.ConflictPolicy;
@@ -301,22 +302,22 @@ class SettingsControllerTest {
     }
 
     /** Answers the dialogs as the test says, and records what was asked. */
-    private static final class Answers implements PathChooser {
+    private static final class Answers extends NoDialogs {
         private final List<String> asked = new ArrayList<>();
         private Path certificate;
         private Path folder;
 
         @Override
-        public Optional<Path> certificate(Window owner, Path current) {
+        public Optional<Path> certificate(Window owner, String title, Path startIn) {
             assertThat(owner).isNotNull();
-            asked.add("certificate from " + current);
+            asked.add("certificate from " + startIn);
             return Optional.ofNullable(certificate);
         }
 
         @Override
-        public Optional<Path> folder(Window owner, Path current) {
+        public Optional<Path> folder(Window owner, String title, Path startIn) {
             assertThat(owner).isNotNull();
-            asked.add("folder from " + current);
+            asked.add("folder from " + startIn);
             return Optional.ofNullable(folder);
         }
     }
