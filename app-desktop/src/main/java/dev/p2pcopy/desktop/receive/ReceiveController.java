@@ -97,8 +97,11 @@ public final class ReceiveController {
         model.statusProperty()
                 .bind(Bindings.createStringBinding(
                         () -> ReceiveStatus.text(
-                                state.getValue(), item.failureProperty().get()),
+                                state.getValue(),
+                                progress.getValue(),
+                                item.failureProperty().get()),
                         state,
+                        progress,
                         item.failureProperty()));
         model.progressVisibleProperty()
                 .bind(Bindings.createBooleanBinding(() -> ReceiveStatus.showsProgress(state.getValue()), state));

@@ -2,9 +2,11 @@ package dev.p2pcopy.desktop.send;
 
 import dev.p2pcopy.desktop.app.AppContext;
 import dev.p2pcopy.desktop.app.Screen;
+import dev.p2pcopy.desktop.format.TransferTexts;
 import dev.p2pcopy.desktop.fx.FxThrottle;
 import dev.p2pcopy.desktop.fx.PathDialogs;
 import dev.p2pcopy.desktop.fx.View;
+import dev.p2pcopy.desktop.transfers.Direction;
 import dev.p2pcopy.desktop.transfers.TransferItem;
 import dev.p2pcopy.protocol.TransferProgress;
 import dev.p2pcopy.protocol.TransferState;
@@ -246,23 +248,27 @@ public final class SendController {
         model.codeProperty().set(code);
         model.stateProperty().set(state);
         model.phaseProperty().set(phaseOf(state));
-        model.statusProperty().set(SendTexts.status(state, !code.isEmpty()));
+        model.statusProperty().set(SendTexts.status(state, !code.isEmpty(), progress));
         model.progressProperty()
                 .set(progress.totalBytes() == 0 ? ProgressIndicator.INDETERMINATE_PROGRESS : progress.fraction());
-        model.progressTextProperty().set(SendTexts.progress(progress));
-        model.outcomeProperty().set(outcome(item, state));
+        model.progressTextProperty().set(TransferTexts.figures(state, progress, null));
+        model.outcomeProperty().set(outcome(item, state, progress));
         model.outcomeDetailProperty()
                 .set(
                         state == TransferState.DONE && item.resultProperty().get() != null
-                                ? SendTexts.done(item.resultProperty().get())
+                                ? TransferTexts.done(
+                                        progress, item.resultProperty().get())
                                 : "");
     }
 
-    private static String outcome(TransferItem item, TransferState state) {
+    /** The end in the shared words; a failure says why in its own sentence. */
+    private static String outcome(TransferItem item, TransferState state, TransferProgress progress) {
         return switch (state) {
-            case DONE -> "Sent";
-            case CANCELLED -> "Cancelled.";
-            case FAILED -> item.failureProperty().get();
+            case DONE, CANCELLED -> TransferTexts.state(Direction.SEND, state, progress);
+            case FAILED ->
+                item.failureProperty().get().isBlank()
+                        ? TransferTexts.state(Direction.SEND, state, progress)
+                        : item.failureProperty().get();
             default -> "";
         };
     }

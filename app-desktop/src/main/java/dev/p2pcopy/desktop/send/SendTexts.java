@@ -1,12 +1,16 @@
 package dev.p2pcopy.desktop.send;
 
+import dev.p2pcopy.desktop.format.TransferTexts;
 import dev.p2pcopy.desktop.format.Units;
+import dev.p2pcopy.desktop.transfers.Direction;
 import dev.p2pcopy.protocol.TransferProgress;
-import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
 import java.util.List;
 
-/** The sentences and figures the Send screen shows, so that wording lives in one place. */
+/**
+ * The Send screen's own sentences: the chooser's sizes and notices, and the status line. A
+ * transfer's state, figures and result use the shared {@link TransferTexts}.
+ */
 final class SendTexts {
     static final String GETTING_CODE = "Getting a code from the relay…";
     static final String COUNTING = "counting…";
@@ -14,37 +18,14 @@ final class SendTexts {
 
     private SendTexts() {}
 
-    /** What happens now, for the line under the code. */
-    static String status(TransferState state, boolean hasCode) {
-        return switch (state) {
-            case CONNECTING -> hasCode ? "Waiting for the receiver…" : GETTING_CODE;
-            case WAITING_FOR_PEER -> "Waiting for the receiver…";
-            case HANDSHAKE -> "Securing the connection…";
-            case AWAITING_ACCEPT -> "Waiting for the receiver to accept…";
-            case TRANSFERRING -> "Sending…";
-            case RECONNECTING -> "The connection was lost; reconnecting…";
-            case DONE -> "Sent";
-            case CANCELLED -> "Cancelled.";
-            case FAILED -> "The transfer failed.";
-        };
-    }
-
-    /** "12.0 MiB of 40.0 MiB · 24.1 MB/s · 2 s left"; "Starting…" until the receiver confirms bytes. */
-    static String progress(TransferProgress p) {
-        if (p.totalBytes() == 0 && p.verifiedBytes() == 0) {
-            return "Starting…";
-        }
-        String text = Units.size(p.verifiedBytes()) + " of " + Units.size(p.totalBytes());
-        if (p.bytesPerSecond() > 0) {
-            text += " · " + Units.rate(p.bytesPerSecond());
-        }
-        return text + p.eta().map(eta -> " · " + Units.whole(eta) + " left").orElse("");
-    }
-
-    /** "3 files, 12.0 MiB in 4.2 s". */
-    static String done(TransferResult result) {
-        return Units.files(result.fileCount()) + ", " + Units.size(result.bytes()) + " in "
-                + Units.elapsed(result.elapsed());
+    /**
+     * What happens now, for the line under the code and above the bar. The code exists once the
+     * relay has opened the room, so from then on the sender is waiting for the receiver even
+     * before the engine reports it.
+     */
+    static String status(TransferState state, boolean hasCode, TransferProgress progress) {
+        TransferState shown = state == TransferState.CONNECTING && hasCode ? TransferState.WAITING_FOR_PEER : state;
+        return TransferTexts.state(Direction.SEND, shown, progress);
     }
 
     /** The size column of one row: "12.0 MiB", "Folder · 5 files · 12.0 MiB", "counting…". */

@@ -1,6 +1,6 @@
 package dev.p2pcopy.desktop.transfers;
 
-import dev.p2pcopy.desktop.format.Units;
+import dev.p2pcopy.desktop.format.TransferTexts;
 import dev.p2pcopy.desktop.relay.RelayPicker;
 import dev.p2pcopy.desktop.settings.Settings;
 import dev.p2pcopy.desktop.settings.SettingsModel;
@@ -213,7 +213,7 @@ public final class TransferService implements AutoCloseable {
             item.succeed(result);
             notifier.show(
                     "Transfer complete",
-                    Units.files(result.fileCount()) + ", " + Units.size(result.bytes()) + ": "
+                    TransferTexts.done(item.progressProperty().get(), result) + ": "
                             + item.titleProperty().get(),
                     false);
         } else {

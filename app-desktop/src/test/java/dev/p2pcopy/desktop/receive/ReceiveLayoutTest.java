@@ -127,8 +127,8 @@ class ReceiveLayoutTest {
                     running(
                             m,
                             "holiday-photos and 2 more (214 files, 1.2 GiB)",
-                            "Transferring…",
-                            "512.0 MiB of 1.2 GiB · 48.2 MB/s · 15 s left");
+                            "Receiving…",
+                            "512.0 MiB of 1.2 GiB verified · 90 of 214 files · 48.2 MB/s · 15 s left");
                     m.progressVisibleProperty().set(true);
                     m.progressProperty().set(0.42);
                 }),

@@ -300,7 +300,7 @@ class SendScreenTest {
         robot.type(KeyCode.ESCAPE);
         Await.until(() -> fx(() -> item.stateProperty().get() == TransferState.CANCELLED), WAIT, "cancelled");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#send-outcome").queryLabeled().getText()).isEqualTo("Cancelled.");
+        assertThat(robot.lookup("#send-outcome").queryLabeled().getText()).isEqualTo("Cancelled");
         assertThat(shown(robot.lookup("#send-code-card").query())).isFalse();
         assertThat(robot.lookup("#send-more").queryButton().getText()).isEqualTo("Ne_w transfer");
 

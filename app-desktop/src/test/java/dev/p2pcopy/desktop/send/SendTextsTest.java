@@ -2,6 +2,7 @@ package dev.p2pcopy.desktop.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2pcopy.desktop.format.TransferTexts;
 import dev.p2pcopy.protocol.TransferProgress;
 import dev.p2pcopy.protocol.TransferResult;
 import dev.p2pcopy.protocol.TransferState;
@@ -14,27 +15,35 @@ import org.junit.jupiter.api.Test;
 class SendTextsTest {
     @Test
     void eachStateHasItsSentence() {
-        assertThat(SendTexts.status(TransferState.CONNECTING, false)).isEqualTo("Getting a code from the relay…");
-        assertThat(SendTexts.status(TransferState.CONNECTING, true)).isEqualTo("Waiting for the receiver…");
-        assertThat(SendTexts.status(TransferState.WAITING_FOR_PEER, true)).isEqualTo("Waiting for the receiver…");
-        assertThat(SendTexts.status(TransferState.HANDSHAKE, true)).isEqualTo("Securing the connection…");
-        assertThat(SendTexts.status(TransferState.AWAITING_ACCEPT, true))
+        TransferProgress p = TransferProgress.NONE;
+        assertThat(SendTexts.status(TransferState.CONNECTING, false, p)).isEqualTo("Connecting to the relay…");
+        assertThat(SendTexts.status(TransferState.CONNECTING, true, p))
+                .as("a code means the relay opened the room")
+                .isEqualTo("Waiting for the receiver…");
+        assertThat(SendTexts.status(TransferState.WAITING_FOR_PEER, true, p)).isEqualTo("Waiting for the receiver…");
+        assertThat(SendTexts.status(TransferState.HANDSHAKE, true, p)).isEqualTo("Securing the connection…");
+        assertThat(SendTexts.status(TransferState.AWAITING_ACCEPT, true, p))
                 .isEqualTo("Waiting for the receiver to accept…");
-        assertThat(SendTexts.status(TransferState.TRANSFERRING, true)).isEqualTo("Sending…");
-        assertThat(SendTexts.status(TransferState.RECONNECTING, true))
-                .isEqualTo("The connection was lost; reconnecting…");
-        assertThat(SendTexts.status(TransferState.DONE, true)).isEqualTo("Sent");
-        assertThat(SendTexts.status(TransferState.CANCELLED, true)).isEqualTo("Cancelled.");
-        assertThat(SendTexts.status(TransferState.FAILED, true)).isEqualTo("The transfer failed.");
+        assertThat(SendTexts.status(TransferState.TRANSFERRING, true, p)).isEqualTo("Sending…");
+        assertThat(SendTexts.status(TransferState.RECONNECTING, true, p)).isEqualTo("Connection lost, reconnecting…");
+        assertThat(SendTexts.status(TransferState.DONE, true, p)).isEqualTo("Sent");
+        assertThat(SendTexts.status(TransferState.CANCELLED, true, p)).isEqualTo("Cancelled");
+        assertThat(SendTexts.status(TransferState.FAILED, true, p)).isEqualTo("Failed");
     }
 
     @Test
     void progressShowsVerifiedBytesRateAndTimeLeft() {
-        assertThat(SendTexts.progress(TransferProgress.NONE)).isEqualTo("Starting…");
-        assertThat(SendTexts.progress(new TransferProgress(40L << 20, 12L << 20, 0, 3, 1, "a")))
-                .isEqualTo("12.0 MiB of 40.0 MiB");
-        assertThat(SendTexts.progress(new TransferProgress(40L << 20, 20L << 20, 10_485_760, 3, 1, "a")))
-                .isEqualTo("20.0 MiB of 40.0 MiB · 10.5 MB/s · 2 s left");
+        // The Send screen's figures line is the shared one.
+        assertThat(TransferTexts.figures(TransferState.TRANSFERRING, TransferProgress.NONE, null))
+                .isEmpty();
+        assertThat(TransferTexts.figures(
+                        TransferState.TRANSFERRING, new TransferProgress(40L << 20, 12L << 20, 0, 3, 1, "a"), null))
+                .isEqualTo("12.0 MiB of 40.0 MiB verified · 1 of 3 files · 0 B/s");
+        assertThat(TransferTexts.figures(
+                        TransferState.TRANSFERRING,
+                        new TransferProgress(40L << 20, 20L << 20, 10_485_760, 3, 1, "a"),
+                        null))
+                .isEqualTo("20.0 MiB of 40.0 MiB verified · 1 of 3 files · 10.5 MB/s · 2 s left");
     }
 
     @Test
@@ -59,7 +68,8 @@ class SendTextsTest {
         assertThat(SendTexts.notice(
                         List.of("“a” no longer exists, so it was not added.", "“b” is already in the list.")))
                 .isEqualTo("“a” no longer exists, so it was not added (and 1 more item was not added).");
-        assertThat(SendTexts.done(new TransferResult(3, 12L << 20, Duration.ofMillis(4200), List.of())))
+        assertThat(TransferTexts.done(
+                        TransferProgress.NONE, new TransferResult(3, 12L << 20, Duration.ofMillis(4200), List.of())))
                 .isEqualTo("3 files, 12.0 MiB in 4.2 s");
     }
 }

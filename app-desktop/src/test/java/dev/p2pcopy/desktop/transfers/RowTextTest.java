@@ -31,12 +31,13 @@ class RowTextTest {
         assertThat(RowText.state(Direction.RECEIVE, TransferState.AWAITING_ACCEPT, HALF))
                 .isEqualTo("Waiting for your answer…");
         assertThat(RowText.state(Direction.SEND, TransferState.TRANSFERRING, HALF))
-                .isEqualTo("Sending");
+                .isEqualTo("Sending…");
         assertThat(RowText.state(Direction.RECEIVE, TransferState.TRANSFERRING, HALF))
-                .isEqualTo("Receiving");
+                .isEqualTo("Receiving…");
         assertThat(RowText.state(Direction.SEND, TransferState.RECONNECTING, HALF))
                 .isEqualTo("Connection lost, reconnecting…");
-        assertThat(RowText.state(Direction.SEND, TransferState.DONE, ALL)).isEqualTo("Done");
+        assertThat(RowText.state(Direction.SEND, TransferState.DONE, ALL)).isEqualTo("Sent");
+        assertThat(RowText.state(Direction.RECEIVE, TransferState.DONE, ALL)).isEqualTo("Received");
         assertThat(RowText.state(Direction.SEND, TransferState.FAILED, HALF)).isEqualTo("Failed");
         assertThat(RowText.state(Direction.SEND, TransferState.CANCELLED, HALF)).isEqualTo("Cancelled");
     }
@@ -47,7 +48,7 @@ class RowTextTest {
                 .isEqualTo("Verifying…");
         assertThat(RowText.state(Direction.RECEIVE, TransferState.TRANSFERRING, TransferProgress.NONE))
                 .as("nothing known yet is not all verified")
-                .isEqualTo("Receiving");
+                .isEqualTo("Receiving…");
     }
 
     @Test

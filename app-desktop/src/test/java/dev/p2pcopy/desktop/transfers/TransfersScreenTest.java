@@ -123,7 +123,7 @@ class TransfersScreenTest {
 
         awaitFx(() -> bar(row, "#transfer-progress").getProgress() > 0, "progress while the data flows");
         assertThat(fx(() -> bar(row, "#transfer-progress").getProgress())).isStrictlyBetween(0.0, 1.0);
-        assertThat(text(row, "#transfer-state")).isEqualTo("Receiving");
+        assertThat(text(row, "#transfer-state")).isEqualTo("Receiving…");
         assertThat(text(row, "#transfer-title")).isEqualTo("data.bin (1 file, 24.0 MiB)");
         assertThat(text(row, "#transfer-figures"))
                 .contains(" of 24.0 MiB verified · ")
@@ -141,7 +141,7 @@ class TransfersScreenTest {
 
         proxy.resume();
         awaitFx(() -> received.stateProperty().get() == TransferState.DONE, "the end of the transfer");
-        assertThat(text(row, "#transfer-state")).isEqualTo("Done");
+        assertThat(text(row, "#transfer-state")).isEqualTo("Received");
         assertThat(text(row, "#transfer-figures")).startsWith("1 file, 24.0 MiB in ");
         assertThat(fx(() -> bar(row, "#transfer-progress").getProgress())).isEqualTo(1.0);
         assertThat(visible(row, "#transfer-cancel")).isFalse();
@@ -240,7 +240,7 @@ class TransfersScreenTest {
         assertThat(TestFiles.sha256(receiver.downloads.resolve("data.bin"))).isEqualTo(TestFiles.sha256(file));
         assertThat(TestFiles.listing(receiver.downloads)).containsExactly("data.bin");
         TransferRow resumedRow = fx(() -> ((TransfersView) screen.view()).row(resumed));
-        assertThat(text(resumedRow, "#transfer-state")).isEqualTo("Done");
+        assertThat(text(resumedRow, "#transfer-state")).isEqualTo("Received");
     }
 
     @Test
