@@ -7,7 +7,7 @@ import java.util.Locale;
  * Reads a code as the user typed or pasted it, with the protocol's own normalisation ({@link
  * Code#parse}), and turns a refusal into the one sentence the screen shows under the field.
  */
-final class CodeCheck {
+public final class CodeCheck {
     private CodeCheck() {}
 
     /**
@@ -16,10 +16,10 @@ final class CodeCheck {
      * @param code the normalised code, or null
      * @param problem why the text is not a code, or null
      */
-    record Outcome(Code code, String problem) {}
+    public record Outcome(Code code, String problem) {}
 
     /** Checks {@code typed} (null and blank count as nothing typed). */
-    static Outcome of(String typed) {
+    public static Outcome of(String typed) {
         if (typed == null || typed.isBlank()) {
             return new Outcome(null, "Enter the code that the sender sees.");
         }
